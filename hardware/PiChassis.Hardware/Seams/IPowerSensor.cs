@@ -1,0 +1,9 @@
+namespace PiChassis.Hardware;
+
+/// <summary>Measures one slot's 5 V feed (an INA219 on the high side).</summary>
+public interface IPowerSensor : IDisposable
+{
+    /// <summary>Reads the latest conversion without waiting for a new one.</summary>
+    /// <exception cref="HardwareException">The chip did not answer or answered nonsense.</exception>
+    PowerReading Read();
+}

@@ -1,0 +1,1 @@
+namespace PiChassis.Shared; internal static class Placeholder {}

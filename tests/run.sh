@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the whole PiChassis test suite on a fresh Debian machine with the .NET 10 SDK.
+# Installs what the tests need, runs every test project, and ends with one line
+# "N passed, N failed" counted from the test results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
+command -v mosquitto_rr >/dev/null 2>&1 || need_apt+=(mosquitto-clients)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing: ${need_apt[*]}"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}") >/dev/null \
+    || echo "warning: could not install ${need_apt[*]}" >&2
+fi
+
+results=$(mktemp -d)
+dotnet build PiChassis.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test PiChassis.sln -c Release --no-build -nologo \
+  --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+  f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+rm -rf "$results"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed"
+exit "$status"
