@@ -45,9 +45,13 @@ public sealed class GpioButton : IButton
         _timeProvider = timeProvider;
 
         controller.OpenPin(pin, inputMode);
-        _pressed = IsPressedLevel(controller.Read(pin));
         _settleTimer = timeProvider.CreateTimer(_ => Settle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // Listen before reading the initial level, so an edge in between is not lost.
         controller.RegisterCallbackForPinValueChangedEvent(pin, PinEventTypes.Rising | PinEventTypes.Falling, OnRawEdge);
+        lock (_gate)
+        {
+            _pressed = IsPressedLevel(controller.Read(pin));
+        }
     }
 
     public bool IsPressed

@@ -37,6 +37,11 @@ public sealed class GpioRelay : IRelay
         }
         catch (IOException ex)
         {
+            if (controller.IsPinOpen(pin))
+            {
+                controller.ClosePin(pin);
+            }
+
             throw new HardwareException($"GPIO {pin}: could not take over the relay output.", ex);
         }
 

@@ -91,46 +91,6 @@ public sealed partial class SimulatedGpioDriver : GpioDriver
             _writes[pin]++;
         });
 
-    protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
-    {
-        Validate(pinNumber);
-        ArgumentNullException.ThrowIfNull(callback);
-        lock (_gate)
-        {
-            _callbacks.Add((pinNumber, eventTypes, callback));
-        }
-    }
-
-    protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
-    {
-        Validate(pinNumber);
-        lock (_gate)
-        {
-            _callbacks.RemoveAll(c => c.Pin == pinNumber && c.Handler == callback);
-        }
-    }
-
-    /// <summary>Blocks until a matching edge or cancellation (which reports a time-out).</summary>
-    protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
-    {
-        var edge = new TaskCompletionSource<PinEventTypes>(TaskCreationOptions.RunContinuationsAsynchronously);
-        PinChangeEventHandler onEdge = (_, e) => edge.TrySetResult(e.ChangeType);
-        AddCallbackForPinValueChangedEvent(pinNumber, eventTypes, onEdge);
-        try
-        {
-            edge.Task.Wait(cancellationToken);
-            return new WaitForEventResult { EventTypes = edge.Task.Result, TimedOut = false };
-        }
-        catch (OperationCanceledException)
-        {
-            return new WaitForEventResult { EventTypes = PinEventTypes.None, TimedOut = true };
-        }
-        finally
-        {
-            RemoveCallbackForPinValueChangedEvent(pinNumber, onEdge);
-        }
-    }
-
     protected override void Dispose(bool disposing)
     {
         lock (_gate)
