@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+using PiChassis.Controller.Sampling;
+
+namespace PiChassis.Controller.ConsoleView;
+
+/// <summary>Prints the status table every few seconds, so a newcomer sees the chassis work.</summary>
+public sealed class ConsoleStatusView(
+    SnapshotHub hub,
+    PowerEngine engine,
+    TimeProvider time,
+    IOptions<ConsoleViewOptions> options,
+    TextWriter output) : IHostedService, IAsyncDisposable
+{
+    private ITimer? _timer;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled)
+        {
+            _timer = time.CreateTimer(_ => Show(), null, options.Value.Interval, options.Value.Interval);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync();
+            _timer = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _timer?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Show()
+    {
+        if (hub.Latest is { } snapshot)
+        {
+            output.Write(StatusTable.Render(snapshot, engine.States));
+            output.Flush();
+        }
+    }
+}

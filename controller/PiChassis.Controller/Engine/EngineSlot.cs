@@ -1,0 +1,6 @@
+using PiChassis.Hardware;
+
+namespace PiChassis.Controller.Engine;
+
+/// <summary>What the engine needs to know of a slot: its number, node, shedding priority and relay.</summary>
+public sealed record EngineSlot(int Slot, string Node, int Priority, IRelay Relay);

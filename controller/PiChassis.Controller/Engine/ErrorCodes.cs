@@ -1,0 +1,15 @@
+namespace PiChassis.Controller.Engine;
+
+/// <summary>The contract's error codes for refused commands and requests.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string UnknownTarget = "unknown_target";
+    public const string BudgetExceeded = "budget_exceeded";
+    public const string Locked = "locked";
+    public const string FaultLatched = "fault_latched";
+    public const string RateLimited = "rate_limited";
+    public const string Timeout = "timeout";
+    public const string HardwareError = "hardware_error";
+    public const string Unavailable = "unavailable";
+}

@@ -1,0 +1,18 @@
+namespace PiChassis.Controller.Engine;
+
+/// <summary>The contract's event types.</summary>
+public static class EventTypes
+{
+    public const string ControllerStarted = "controller_started";
+    public const string PowerOn = "power_on";
+    public const string PowerOff = "power_off";
+    public const string PhaseChanged = "phase_changed";
+    public const string FaultTrip = "fault_trip";
+    public const string FaultCleared = "fault_cleared";
+    public const string LoadShed = "load_shed";
+    public const string WatchdogAction = "watchdog_action";
+    public const string ButtonPress = "button_press";
+    public const string CommandRejected = "command_rejected";
+    public const string PolicyChanged = "policy_changed";
+    public const string CapacityChanged = "capacity_changed";
+}

@@ -1,0 +1,32 @@
+namespace PiChassis.Controller.Engine;
+
+/// <summary>A journal in memory, bounded to the newest events; for runs without a data directory and for tests.</summary>
+public sealed class MemoryEventJournal(int capacity = 10_000) : IEventJournal
+{
+    private readonly Lock _lock = new();
+    private readonly LinkedList<ChassisEvent> _events = new();
+
+    public long LastSeq { get; private set; }
+
+    public void Append(ChassisEvent chassisEvent)
+    {
+        ArgumentNullException.ThrowIfNull(chassisEvent);
+        lock (_lock)
+        {
+            _events.AddLast(chassisEvent);
+            LastSeq = chassisEvent.Seq;
+            if (_events.Count > capacity)
+            {
+                _events.RemoveFirst();
+            }
+        }
+    }
+
+    public IReadOnlyList<ChassisEvent> Read(long sinceSeq, int limit)
+    {
+        lock (_lock)
+        {
+            return _events.Where(e => e.Seq > sinceSeq).Take(limit).ToList();
+        }
+    }
+}

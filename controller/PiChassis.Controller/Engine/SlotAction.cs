@@ -1,0 +1,16 @@
+namespace PiChassis.Controller.Engine;
+
+/// <summary>The operations of a slot (the contract's <c>slot/&lt;n&gt;/set</c> shortcuts and request verbs).</summary>
+public enum SlotAction
+{
+    On,
+    Off,
+    ForceOff,
+    Cycle,
+    Restart,
+    ClearFault,
+    Identify,
+    Lock,
+    Unlock,
+    SetPolicy,
+}

@@ -1,0 +1,90 @@
+using PiChassis.Hardware;
+
+namespace PiChassis.Controller.Engine;
+
+/// <summary>
+/// The engine's private, mutable record of one slot. Only the engine loop touches it; times are
+/// monotonic (elapsed since the engine started).
+/// </summary>
+internal sealed class SlotRuntime(int slot, string node, int priority, IRelay relay)
+{
+    public int Slot { get; } = slot;
+
+    public string Node { get; set; } = node;
+
+    public int Priority { get; } = priority;
+
+    public IRelay Relay { get; } = relay;
+
+    public SlotPhase Phase { get; set; } = SlotPhase.Off;
+
+    public DateTimeOffset Since { get; set; }
+
+    public SlotPolicy Policy { get; set; } = SlotPolicy.Manual;
+
+    public bool Locked { get; set; }
+
+    public SlotFault? Fault { get; set; }
+
+    public long RelayCycles { get; set; }
+
+    /// <summary>Who started the operation in progress (queued power-on, graceful off), for arbitration.</summary>
+    public CommandOrigin? PendingOrigin { get; set; }
+
+    public string PendingSource { get; set; } = "";
+
+    /// <summary>After a graceful off (restart) or a cut (cycle), power on again.</summary>
+    public bool PowerOnAfterOff { get; set; }
+
+    public TimeSpan QueuedAt { get; set; }
+
+    public TimeSpan? PoweredAt { get; set; }
+
+    public TimeSpan? OffAt { get; set; }
+
+    public TimeSpan HaltRequestedAt { get; set; }
+
+    public TimeSpan? BelowHaltSince { get; set; }
+
+    public TimeSpan? OvercurrentSince { get; set; }
+
+    public TimeSpan? StuckSince { get; set; }
+
+    public TimeSpan? EmptySince { get; set; }
+
+    public TimeSpan? IdentifyUntil { get; set; }
+
+    /// <summary>Shed for heat: comes back by itself when the chassis has cooled.</summary>
+    public bool ShedForHeat { get; set; }
+
+    public List<TimeSpan> PowerOns { get; } = [];
+
+    public double BootPeakW { get; set; }
+
+    public double? LearnedBootPeakW { get; set; }
+
+    public TimeSpan? SettleStart { get; set; }
+
+    public double SettleMinW { get; set; }
+
+    public double SettleMaxW { get; set; }
+
+    public TimeSpan? LastHeartbeat { get; set; }
+
+    public TimeSpan? OnSince { get; set; }
+
+    public List<TimeSpan> WatchdogAttempts { get; } = [];
+
+    /// <summary>The latest measurement, from the sampler.</summary>
+    public double PowerW { get; set; }
+
+    public double CurrentA { get; set; }
+
+    public bool Stale { get; set; }
+
+    public int FailedReads { get; set; }
+
+    public SlotState ToState(TimeSpan now) => new(
+        Slot, Node, Relay.IsClosed, Phase, Policy, Locked, Fault, Since, RelayCycles,
+        IdentifyUntil is { } until && until > now);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
+
+namespace PiChassis.Controller.Hosting;
+
+/// <summary>
+/// Binds and validates every settings section before anything touches hardware, and collects
+/// every error of every section, so an operator fixes the file once.
+/// </summary>
+public static class ConfigurationCheck
+{
+    public static IReadOnlyList<string> Collect(IServiceProvider services)
+    {
+        var errors = new List<string>();
+        Check<ChassisOptions>(services, errors);
+        Check<SamplingOptions>(services, errors);
+        Check<SimulationOptions>(services, errors);
+        Check<StorageOptions>(services, errors);
+        Check<MqttOptions>(services, errors);
+        Check<ConsoleViewOptions>(services, errors);
+        return errors;
+    }
+
+    private static void Check<T>(IServiceProvider services, List<string> errors)
+        where T : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            errors.AddRange(e.Failures);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder could not convert a value (e.g. "abc" for a number).
+            errors.Add(e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}");
+        }
+    }
+}

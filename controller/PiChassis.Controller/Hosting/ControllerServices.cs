@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.ChassisHardware;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.ConsoleView;
+using PiChassis.Controller.Engine;
+using PiChassis.Controller.Sampling;
+using PiChassis.Controller.Simulation;
+using PiChassis.Hardware.Buses;
+
+namespace PiChassis.Controller.Hosting;
+
+/// <summary>Registers the controller's parts with defaults that tests and the simulator can replace.</summary>
+public static class ControllerServices
+{
+    public static IServiceCollection AddPiChassisController(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        AddOptions(services, configuration);
+        if (configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled"))
+        {
+            services.AddSimulatedChassis();
+        }
+
+        services.TryAddSingleton<IDeviceBuses>(sp => new RaspberryPiBuses(sp.GetRequiredService<IOptions<ChassisOptions>>().Value.I2cBus));
+        services.TryAddSingleton<INodeAgent>(sp => new CommandNodeAgent(
+            sp.GetRequiredService<IOptions<PowerOptions>>().Value.HaltCommand, sp.GetRequiredService<ILogger<CommandNodeAgent>>()));
+        services.TryAddSingleton<IEventJournal>(_ => new MemoryEventJournal());
+        services.TryAddSingleton(ChassisDevicesFactory.Create);
+        services.TryAddSingleton<SnapshotHub>();
+        services.TryAddSingleton<Sampler>();
+        services.TryAddSingleton<ChassisEvents>();
+        services.TryAddSingleton(CreateEngine);
+        services.TryAddSingleton<PowerEngineLoop>();
+        services.TryAddSingleton<SamplingService>();
+
+        // Start order matters: the engine loop listens before the first sweep is published.
+        services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
+        services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
+        return services;
+    }
+
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChassisOptions>().Bind(configuration.GetSection(ChassisOptions.Section)).PostConfigure(DefaultWiring.ApplyTo);
+        services.AddOptions<SamplingOptions>().Bind(configuration.GetSection(SamplingOptions.Section));
+        services.AddOptions<PowerOptions>().Bind(configuration.GetSection(PowerOptions.Section));
+        services.AddOptions<ProtectionOptions>().Bind(configuration.GetSection(ProtectionOptions.Section));
+        services.AddOptions<WatchdogOptions>().Bind(configuration.GetSection(WatchdogOptions.Section));
+        services.AddOptions<SimulationOptions>().Bind(configuration.GetSection(SimulationOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section));
+        services.AddOptions<ConsoleViewOptions>().Bind(configuration.GetSection(ConsoleViewOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChassisOptions>, ChassisOptionsValidator>());
+        var general = new ControllerOptionsValidator();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>>(general));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulationOptions>>(general));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(general));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>>(general));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleViewOptions>>(general));
+        var engine = new EngineOptionsValidator();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerOptions>>(engine));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionOptions>>(engine));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WatchdogOptions>>(engine));
+    }
+
+    private static PowerEngine CreateEngine(IServiceProvider sp)
+    {
+        var chassis = sp.GetRequiredService<IOptions<ChassisOptions>>().Value;
+        var devices = sp.GetRequiredService<ChassisDevices>();
+        var slots = devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, chassis.Slots.First(o => o.Slot == s.Slot).Priority, s.Relay));
+        return new PowerEngine(
+            slots,
+            sp.GetRequiredService<IOptions<PowerOptions>>().Value,
+            sp.GetRequiredService<IOptions<ProtectionOptions>>().Value,
+            sp.GetRequiredService<IOptions<WatchdogOptions>>().Value,
+            sp.GetRequiredService<INodeAgent>(),
+            sp.GetRequiredService<ChassisEvents>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PowerEngine>>());
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+using PiChassis.Hardware.Buses;
+using PiChassis.Hardware.Simulation;
+using PiChassis.Hardware.Simulation.Physics;
+using PiChassis.Hardware.Simulation.State;
+
+namespace PiChassis.Controller.Simulation;
+
+/// <summary>Puts the simulated chassis under the controller: the same drivers, emulated chips beneath.</summary>
+public static class SimulationServices
+{
+    public const string StateFileName = "simulator.json";
+
+    public static IServiceCollection AddSimulatedChassis(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var chassis = sp.GetRequiredService<IOptions<ChassisOptions>>().Value;
+            var simulation = sp.GetRequiredService<IOptions<SimulationOptions>>().Value;
+            return new SimulatedChassis(sp.GetRequiredService<TimeProvider>(), new ChassisModelOptions
+            {
+                SlotCount = chassis.SlotCount,
+                DefaultBoard = Board(simulation.Board),
+                PsuRatedW = simulation.PsuRatedW,
+                AmbientC = simulation.AmbientC,
+            });
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var chassis = sp.GetRequiredService<IOptions<ChassisOptions>>().Value;
+            var simulation = sp.GetRequiredService<IOptions<SimulationOptions>>().Value;
+            var dataDir = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDir;
+            Directory.CreateDirectory(dataDir);
+            return new SimulatedChassisBuses(
+                sp.GetRequiredService<SimulatedChassis>(),
+                SimulatedWiringMap.From(chassis),
+                sp.GetRequiredService<TimeProvider>(),
+                new SimulatorStateFile(Path.Combine(dataDir, StateFileName)),
+                simulation.StartPowered);
+        });
+        services.TryAddSingleton<IDeviceBuses>(sp => sp.GetRequiredService<SimulatedChassisBuses>());
+        services.TryAddSingleton<INodeAgent>(sp => new SimulatedNodeAgent(sp.GetRequiredService<SimulatedChassis>()));
+        services.AddHostedService<SimulatedHeartbeats>();
+        return services;
+    }
+
+    private static PiProfile Board(string name) => name.ToLowerInvariant() switch
+    {
+        "pi3b+" => PiProfile.Pi3BPlus,
+        "pi5" => PiProfile.Pi5,
+        _ => PiProfile.Pi4B,
+    };
+}
