@@ -53,6 +53,11 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
                 errors.Add($"{where}: node name is empty.");
             }
 
+            if (!Enum.IsDefined(slot.RestorePolicy))
+            {
+                errors.Add($"{where}: RestorePolicy must be last, on or off.");
+            }
+
             i2c.Claim(slot.SensorAddress, $"{where} INA219", exclusive: true);
             if (slot.ShuntOhms <= 0 || !double.IsFinite(slot.ShuntOhms))
             {

@@ -35,7 +35,12 @@ public sealed class ControllerOptionsValidator :
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Result(Check(!string.IsNullOrWhiteSpace(options.DataDir), "Storage:DataDir is empty."));
+        return Result(
+            Check(!string.IsNullOrWhiteSpace(options.DataDir), "Storage:DataDir is empty."),
+            Check(options.EnergyFlushInterval >= TimeSpan.FromSeconds(1) && options.EnergyFlushInterval <= TimeSpan.FromHours(1),
+                $"Storage:EnergyFlushInterval {options.EnergyFlushInterval} must be 1 s to 1 h."),
+            Check(options.JournalMaxAge >= TimeSpan.FromHours(1), $"Storage:JournalMaxAge {options.JournalMaxAge} must be at least 1 h."),
+            Check(options.JournalMaxEvents >= 1000, $"Storage:JournalMaxEvents {options.JournalMaxEvents} must be at least 1000."));
     }
 
     public ValidateOptionsResult Validate(string? name, MqttOptions options)

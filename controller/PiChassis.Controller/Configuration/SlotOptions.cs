@@ -1,3 +1,5 @@
+using PiChassis.Controller.Engine;
+
 namespace PiChassis.Controller.Configuration;
 
 /// <summary>One slot of the chassis. Unset fields are filled from the default wiring (wiring.md).</summary>
@@ -25,4 +27,7 @@ public sealed class SlotOptions
 
     /// <summary>Higher keeps power longer when the supply must shed load.</summary>
     public int Priority { get; set; }
+
+    /// <summary>After a chassis power loss: <c>last</c> (as it was), <c>on</c> or <c>off</c>.</summary>
+    public RestorePolicy RestorePolicy { get; set; } = RestorePolicy.Last;
 }

@@ -31,6 +31,9 @@ public sealed class EnergyMeter
 
     public double ChassisYesterdayWh => _counters.Values.Sum(c => c.YesterdayWh);
 
+    /// <summary>The local date that today's counters belong to.</summary>
+    public DateOnly Day => _day;
+
     /// <summary>Starts from persisted counters (the store issue restores them at start).</summary>
     public void Restore(SlotEnergy energy)
     {
@@ -41,6 +44,22 @@ public sealed class EnergyMeter
             counter.TodayWh = energy.TodayWh;
             counter.YesterdayWh = energy.YesterdayWh;
         }
+    }
+
+    /// <summary>
+    /// Starts from counters persisted on <paramref name="day"/>: they roll over if that day is past.
+    /// A clock that reads a date before it (no real-time clock yet) keeps them as they are.
+    /// </summary>
+    public void Restore(DateOnly day, IEnumerable<SlotEnergy> energies)
+    {
+        ArgumentNullException.ThrowIfNull(energies);
+        foreach (var energy in energies)
+        {
+            Restore(energy);
+        }
+
+        _day = day;
+        RollOver(Today(_time.GetUtcNow()));
     }
 
     public void Add(ChassisSnapshot snapshot)

@@ -38,7 +38,7 @@ public sealed partial class PowerEngine
         ILogger<PowerEngine> logger)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay)).ToArray();
+        _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay) { RestorePolicy = s.RestorePolicy }).ToArray();
         _power = power;
         _protection = protection;
         _watchdog = watchdog;

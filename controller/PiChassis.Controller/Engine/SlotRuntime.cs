@@ -16,6 +16,8 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public IRelay Relay { get; } = relay;
 
+    public RestorePolicy RestorePolicy { get; init; }
+
     public SlotPhase Phase { get; set; } = SlotPhase.Off;
 
     public DateTimeOffset Since { get; set; }

@@ -1,0 +1,18 @@
+namespace PiChassis.Controller.Engine;
+
+/// <summary>
+/// What a slot keeps across a controller restart; the store writes and reads it, the engine makes
+/// and restores it. <paramref name="DesiredOn"/>: the slot was meant to be powered (queued, booting,
+/// on, restarting, or a fault that left the power on). <paramref name="Phase"/> is the phase it had.
+/// </summary>
+public sealed record PersistedSlot(
+    int Slot,
+    string Node,
+    SlotPhase Phase,
+    bool DesiredOn,
+    SlotPolicy Policy,
+    bool Locked,
+    SlotFault? Fault,
+    long RelayCycles,
+    double? LearnedBootPeakW,
+    bool ShedForHeat);

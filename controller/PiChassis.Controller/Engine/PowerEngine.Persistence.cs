@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+
+namespace PiChassis.Controller.Engine;
+
+// A restart never disturbs the nodes: the constructor adopted what runs (a closed relay is on);
+// here the stored state is put back, then reconciled once with what was found.
+public sealed partial class PowerEngine
+{
+    public const string RestoreSource = "restore";
+    private const string ControllerSource = "controller";
+    private readonly Dictionary<int, PersistedSlot> _stored = [];
+    private bool _started;
+
+    /// <summary>What every slot should keep across a restart, as of now.</summary>
+    public IReadOnlyList<PersistedSlot> Persisted() => [.. _slots.Select(ToPersisted)];
+
+    /// <exception cref="ArgumentOutOfRangeException">No such slot.</exception>
+    public PersistedSlot Persisted(int slot) => Find(slot) is { } found
+        ? ToPersisted(found)
+        : throw new ArgumentOutOfRangeException(nameof(slot), slot, "no such slot");
+
+    /// <summary>
+    /// Puts back what a slot kept: policy, lock, latched fault, relay cycles, learned boot peak.
+    /// Call before <see cref="StartUp"/>; a slot the chassis no longer has is ignored.
+    /// </summary>
+    public void Restore(PersistedSlot saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        if (_started)
+        {
+            throw new InvalidOperationException("Stored state is restored before the engine starts up.");
+        }
+
+        if (Find(saved.Slot) is not { } slot)
+        {
+            return;
+        }
+
+        slot.Policy = saved.Policy;
+        slot.Locked = saved.Locked;
+        slot.RelayCycles = saved.RelayCycles;
+        slot.LearnedBootPeakW = saved.LearnedBootPeakW;
+        slot.ShedForHeat = saved.ShedForHeat && !slot.Relay.IsClosed;
+        if (saved.Fault is { } fault)
+        {
+            slot.Fault = fault;
+            slot.Phase = SlotPhase.Fault;
+            slot.Since = fault.At;
+        }
+
+        _stored[slot.Slot] = saved;
+    }
+
+    /// <summary>
+    /// Reconciles the adopted hardware with the restored state and raises one
+    /// <c>controller_started</c> event listing what was adopted, restored and found otherwise
+    /// than stored. When every slot is unpowered (the chassis power came back) each slot's
+    /// <see cref="RestorePolicy"/> applies; otherwise a slot stored on but found off is powered
+    /// again (unless its restore policy is off) and a halt that was under way is finished. What
+    /// runs keeps running. Power-ons go through the admission queue, staggered.
+    /// </summary>
+    /// <param name="store">What the caller knows of the store, added to the event's detail.</param>
+    public ChassisEvent StartUp(JsonObject? store = null)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("The engine has started up already.");
+        }
+
+        _started = true;
+        var powerLoss = _slots.Length > 0 && _slots.All(s => !s.Relay.IsClosed);
+        var plan = new List<SlotCommand>();
+        JsonArray adopted = [], restored = [], restoring = [], disagreements = [];
+        foreach (var slot in _slots)
+        {
+            var found = slot.Relay.IsClosed;
+            var saved = _stored.GetValueOrDefault(slot.Slot);
+            var action = powerLoss ? AfterPowerLoss(slot, saved) : Reconcile(slot, saved, found);
+            if (found)
+            {
+                adopted.Add(slot.Slot);
+
+                // Until the first sweep measures it, a running slot counts at its boot-peak
+                // reservation, so admission at start cannot overcommit the supply.
+                slot.PowerW = ReservationW(slot);
+            }
+
+            if (saved is not null)
+            {
+                restored.Add(slot.Slot);
+            }
+
+            if (action is { } act)
+            {
+                plan.Add(new SlotCommand(slot.Slot, act, CommandOrigin.Controller, RestoreSource));
+                if (act == SlotAction.On)
+                {
+                    restoring.Add(slot.Slot);
+                }
+            }
+
+            if (saved is not null && saved.DesiredOn != found)
+            {
+                disagreements.Add(new JsonObject
+                {
+                    ["slot"] = slot.Slot,
+                    ["stored"] = saved.DesiredOn ? "on" : "off",
+                    ["found"] = found ? "on" : "off",
+                    ["action"] = action is { } a ? Wire(a) : "none",
+                });
+            }
+        }
+
+        var detail = new JsonObject
+        {
+            ["adopted"] = adopted,
+            ["restored"] = restored,
+            ["power_loss"] = powerLoss,
+            ["restoring"] = restoring,
+            ["disagreements"] = disagreements,
+        };
+        if (store is not null)
+        {
+            detail["store"] = store;
+        }
+
+        var started = _events.Append(EventTypes.ControllerStarted, null, ControllerSource, detail);
+        foreach (var command in plan)
+        {
+            Execute(command);
+        }
+
+        Publish();
+        return started;
+    }
+
+    private static SlotAction? AfterPowerLoss(SlotRuntime slot, PersistedSlot? saved) => slot.RestorePolicy switch
+    {
+        RestorePolicy.On => SlotAction.On,
+        RestorePolicy.Off => null,
+        _ => saved is { DesiredOn: true } ? SlotAction.On : null,
+    };
+
+    private static SlotAction? Reconcile(SlotRuntime slot, PersistedSlot? saved, bool found) => saved switch
+    {
+        null => null,
+        { DesiredOn: true } when !found && slot.RestorePolicy != RestorePolicy.Off => SlotAction.On,
+        { Phase: SlotPhase.ShuttingDown } when found => saved.DesiredOn ? SlotAction.Restart : SlotAction.Off,
+        _ => null,
+    };
+
+    private static PersistedSlot ToPersisted(SlotRuntime slot) => new(
+        slot.Slot,
+        slot.Node,
+        slot.Phase,
+        slot.Phase switch
+        {
+            SlotPhase.Queued or SlotPhase.Booting or SlotPhase.On => true,
+            SlotPhase.ShuttingDown => slot.PowerOnAfterOff,
+            SlotPhase.Fault => slot.Relay.IsClosed,
+            _ => false,
+        },
+        slot.Policy,
+        slot.Locked,
+        slot.Fault,
+        slot.RelayCycles,
+        slot.LearnedBootPeakW,
+        slot.ShedForHeat);
+}
