@@ -15,6 +15,9 @@ public static class SimulationServices
 {
     public const string StateFileName = "simulator.json";
 
+    /// <summary>The simulated hardware's record of every relay output change (see <see cref="RelayWriteLog"/>).</summary>
+    public const string RelayWriteLogFileName = "relay-writes.log";
+
     public static IServiceCollection AddSimulatedChassis(this IServiceCollection services)
     {
         services.TryAddSingleton(sp =>
@@ -35,12 +38,16 @@ public static class SimulationServices
             var simulation = sp.GetRequiredService<IOptions<SimulationOptions>>().Value;
             var dataDir = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDir;
             Directory.CreateDirectory(dataDir);
-            return new SimulatedChassisBuses(
+            var wiring = SimulatedWiringMap.From(chassis);
+            var time = sp.GetRequiredService<TimeProvider>();
+            var buses = new SimulatedChassisBuses(
                 sp.GetRequiredService<SimulatedChassis>(),
-                SimulatedWiringMap.From(chassis),
-                sp.GetRequiredService<TimeProvider>(),
+                wiring,
+                time,
                 new SimulatorStateFile(Path.Combine(dataDir, StateFileName)),
                 simulation.StartPowered);
+            RelayWriteLog.Attach(buses, wiring.Slots, Path.Combine(dataDir, RelayWriteLogFileName), time);
+            return buses;
         });
         services.TryAddSingleton<IDeviceBuses>(sp => sp.GetRequiredService<SimulatedChassisBuses>());
         services.TryAddSingleton<INodeAgent>(sp => new SimulatedNodeAgent(sp.GetRequiredService<SimulatedChassis>()));
