@@ -9,6 +9,7 @@ using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
+using PiChassis.Controller.Storage;
 using PiChassis.Hardware.Buses;
 
 namespace PiChassis.Controller.Hosting;
@@ -29,7 +30,6 @@ public static class ControllerServices
         services.TryAddSingleton<IDeviceBuses>(sp => new RaspberryPiBuses(sp.GetRequiredService<IOptions<ChassisOptions>>().Value.I2cBus));
         services.TryAddSingleton<INodeAgent>(sp => new CommandNodeAgent(
             sp.GetRequiredService<IOptions<PowerOptions>>().Value.HaltCommand, sp.GetRequiredService<ILogger<CommandNodeAgent>>()));
-        services.TryAddSingleton<IEventJournal>(_ => new MemoryEventJournal());
         services.TryAddSingleton(ChassisDevicesFactory.Create);
         services.TryAddSingleton<SnapshotHub>();
         services.TryAddSingleton<Sampler>();
@@ -38,8 +38,9 @@ public static class ControllerServices
         services.TryAddSingleton<PowerEngineLoop>();
         services.TryAddSingleton<SamplingService>();
 
-        // Start order matters: the engine loop listens before the first sweep is published.
+        // Start order matters: the engine loop listens, then the stored state is restored, before the first sweep is published.
         services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
+        services.AddPiChassisStorage();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
         return services;
@@ -73,7 +74,11 @@ public static class ControllerServices
     {
         var chassis = sp.GetRequiredService<IOptions<ChassisOptions>>().Value;
         var devices = sp.GetRequiredService<ChassisDevices>();
-        var slots = devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, chassis.Slots.First(o => o.Slot == s.Slot).Priority, s.Relay));
+        var slots = devices.Slots.Select(s =>
+        {
+            var options = chassis.Slots.First(o => o.Slot == s.Slot);
+            return new EngineSlot(s.Slot, s.Node, options.Priority, s.Relay) { RestorePolicy = options.RestorePolicy };
+        });
         return new PowerEngine(
             slots,
             sp.GetRequiredService<IOptions<PowerOptions>>().Value,

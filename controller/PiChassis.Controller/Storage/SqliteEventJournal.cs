@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using PiChassis.Controller.Engine;
+
+namespace PiChassis.Controller.Storage;
+
+/// <summary>
+/// The event journal in the store. Each append is one committed transaction that also drops what
+/// is beyond the bounds (older than the maximum age, or more than the maximum count), but never the
+/// newest event, so <see cref="LastSeq"/> survives a restart. Events are read in <c>seq</c> order,
+/// whatever their wall-clock times say.
+/// </summary>
+public sealed class SqliteEventJournal : IEventJournal
+{
+    /// <summary>Meta key: the last event number of a store that had to be set aside.</summary>
+    internal const string SeqFloorKey = "seq_floor";
+
+    private readonly StoreDatabase _database;
+    private readonly TimeSpan _maxAge;
+    private readonly int _maxEvents;
+    private long _lastSeq;
+
+    public SqliteEventJournal(StoreDatabase database, TimeSpan maxAge, int maxEvents)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEvents, 1);
+        _database = database;
+        _maxAge = maxAge;
+        _maxEvents = maxEvents;
+        _lastSeq = database.Read("reading the last event number", connection =>
+        {
+            using var max = connection.Command("SELECT MAX(seq) FROM events");
+            var floor = long.TryParse(connection.Meta(SeqFloorKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) ? f : 0;
+            return Math.Max(max.ExecuteScalar() is long seq ? seq : 0, floor);
+        }, 0L);
+    }
+
+    public long LastSeq => Interlocked.Read(ref _lastSeq);
+
+    /// <summary>Writes the event; a failed write is logged by the store and the number is still used up.</summary>
+    public void Append(ChassisEvent chassisEvent)
+    {
+        ArgumentNullException.ThrowIfNull(chassisEvent);
+        Interlocked.Exchange(ref _lastSeq, Math.Max(LastSeq, chassisEvent.Seq));
+        _database.Write($"event {chassisEvent.Seq}", transaction =>
+        {
+            using (var insert = transaction.Command("INSERT INTO events(seq, at, type, slot, source, detail) VALUES($seq, $at, $type, $slot, $source, $detail)")
+                .With("$seq", chassisEvent.Seq)
+                .With("$at", chassisEvent.At.UtcTicks)
+                .With("$type", chassisEvent.Type)
+                .With("$slot", chassisEvent.Slot)
+                .With("$source", chassisEvent.Source)
+                .With("$detail", chassisEvent.Detail?.ToJsonString()))
+            {
+                insert.ExecuteNonQuery();
+            }
+
+            using var prune = transaction.Command("DELETE FROM events WHERE seq < $seq AND (seq <= $seq - $max OR at < $cutoff)")
+                .With("$seq", chassisEvent.Seq)
+                .With("$max", _maxEvents)
+                .With("$cutoff", (chassisEvent.At - _maxAge).UtcTicks);
+            prune.ExecuteNonQuery();
+        });
+    }
+
+    public IReadOnlyList<ChassisEvent> Read(long sinceSeq, int limit) => _database.Read("reading events", connection =>
+    {
+        using var select = connection.Command("SELECT seq, at, type, slot, source, detail FROM events WHERE seq > $since ORDER BY seq LIMIT $limit")
+            .With("$since", sinceSeq)
+            .With("$limit", Math.Max(0, limit));
+        using var reader = select.ExecuteReader();
+        var events = new List<ChassisEvent>();
+        while (reader.Read())
+        {
+            events.Add(new ChassisEvent(
+                reader.GetInt64(0),
+                new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : JsonNode.Parse(reader.GetString(5)) as JsonObject));
+        }
+
+        return (IReadOnlyList<ChassisEvent>)events;
+    }, []);
+}

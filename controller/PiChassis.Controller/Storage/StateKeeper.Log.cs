@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace PiChassis.Controller.Storage;
+
+public sealed partial class StateKeeper
+{
+    [LoggerMessage(EventId = 310, Level = LogLevel.Information,
+        Message = "Restored {Slots} slot(s) and the energy counters of {Day:yyyy-MM-dd} from the store ({Status}); the previous run's stop was {PreviousStop}")]
+    private partial void LogStarted(int slots, DateOnly? day, StoreStatus status, PreviousStop previousStop);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The power engine stopped before its state could be written on stop")]
+    private partial void LogLoopStopped();
+}

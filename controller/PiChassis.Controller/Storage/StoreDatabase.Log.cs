@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace PiChassis.Controller.Storage;
+
+public sealed partial class StoreDatabase
+{
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning,
+        Message = "No store at {Path}: starting a fresh one; the hardware is adopted as found")]
+    private static partial void LogCreated(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error,
+        Message = "The store {Path} is unusable ({Problem}); it is kept as {SetAside} and a fresh store started. The hardware is adopted as found; event numbers continue after {Seq}")]
+    private static partial void LogSetAside(ILogger logger, string path, string problem, string setAside, long seq);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Error,
+        Message = "The store {Path} cannot be used ({Problem}): state, energy and events are kept in memory only until the controller stops")]
+    private static partial void LogInMemory(ILogger logger, string path, string problem, Exception exception);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Store {Path}: {What} failed; the controller goes on and tries again with the next change")]
+    private static partial void LogFailed(ILogger logger, string what, string path, Exception exception);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Store {Path} works again")]
+    private static partial void LogWorksAgain(ILogger logger, string path);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace PiChassis.Controller.Storage;
+
+/// <summary>The store's tables. The format version lives in SQLite's <c>user_version</c>.</summary>
+internal static class StoreSchema
+{
+    public const int FormatVersion = 1;
+
+    private const string Create = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS slots(
+            slot INTEGER PRIMARY KEY, node TEXT NOT NULL, phase TEXT NOT NULL, desired_on INTEGER NOT NULL,
+            policy TEXT NOT NULL, locked INTEGER NOT NULL, fault_code TEXT, fault_message TEXT, fault_at INTEGER,
+            relay_cycles INTEGER NOT NULL, learned_boot_peak_w REAL, shed_for_heat INTEGER NOT NULL, saved_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS energy(
+            slot INTEGER PRIMARY KEY, lifetime_wh REAL NOT NULL, today_wh REAL NOT NULL, yesterday_wh REAL NOT NULL);
+        CREATE TABLE IF NOT EXISTS events(
+            seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, type TEXT NOT NULL, slot INTEGER, source TEXT NOT NULL, detail TEXT);
+        CREATE INDEX IF NOT EXISTS events_at ON events(at);
+        PRAGMA user_version = 1;
+        """;
+
+    /// <summary>Creates the tables of a new store; null when the store is usable, else why not.</summary>
+    public static string? Apply(SqliteConnection connection)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        var found = Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (found > FormatVersion)
+        {
+            return $"the store has format {found}; this controller reads format {FormatVersion}";
+        }
+
+        using var create = connection.CreateCommand();
+        create.CommandText = Create;
+        create.ExecuteNonQuery();
+        return null;
+    }
+}
