@@ -8,6 +8,6 @@ public sealed partial class StateKeeper
         Message = "Restored {Slots} slot(s) and the energy counters of {Day:yyyy-MM-dd} from the store ({Status}); the previous run's stop was {PreviousStop}")]
     private partial void LogStarted(int slots, DateOnly? day, StoreStatus status, PreviousStop previousStop);
 
-    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The power engine stopped before its state could be written on stop")]
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The power engine has stopped: its state could not be written")]
     private partial void LogLoopStopped();
 }

@@ -10,7 +10,8 @@ namespace PiChassis.Controller.Storage;
 /// Keeps the engine's state in the store. At start it puts the stored state back into the engine
 /// (on the engine loop, before the first sweep) and lets the engine reconcile it with the adopted
 /// hardware; then it writes each slot's state when it changes, the energy counters every flush
-/// interval, and both on a clean stop. Everything it does with the engine runs on the engine loop.
+/// interval (syncing the disk), and both on a clean stop. It touches the engine only on its loop;
+/// the slow, synced energy write happens off the loop.
 /// </summary>
 public sealed partial class StateKeeper(
     StateStore store,
@@ -19,8 +20,12 @@ public sealed partial class StateKeeper(
     TimeProvider time,
     Microsoft.Extensions.Logging.ILogger<StateKeeper> logger) : IHostedService, IAsyncDisposable
 {
+    private readonly Lock _saving = new();
     private readonly Dictionary<int, PersistedSlot> _written = [];
     private ITimer? _timer;
+    private Task _periodic = Task.CompletedTask;
+    private long _reads;
+    private long _saved;
 
     /// <summary>The <c>controller_started</c> event of this run, once started.</summary>
     public ChassisEvent? Started { get; private set; }
@@ -30,8 +35,9 @@ public sealed partial class StateKeeper(
         var stored = store.Load();
         Started = await loop.RunAsync(engine => Start(engine, stored));
         store.MarkRunning();
+        await FlushAsync();
         var interval = options.Value.EnergyFlushInterval;
-        _timer = time.CreateTimer(_ => _ = FlushAsync(), null, interval, interval);
+        _timer = time.CreateTimer(_ => _periodic = FlushAsync(), null, interval, interval);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -42,33 +48,50 @@ public sealed partial class StateKeeper(
             _timer = null;
         }
 
-        try
+        if (await FlushAsync(stopping: true))
         {
-            await loop.RunAsync(engine =>
-            {
-                engine.StateChanged -= OnStateChanged;
-                return Flush(engine);
-            });
             store.MarkStopped();
-        }
-        catch (InvalidOperationException)
-        {
-            LogLoopStopped();
         }
     }
 
     public ValueTask DisposeAsync() => _timer?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    /// <summary>Writes the energy counters and any slot state not yet written; callable on its own, so tests need no timer.</summary>
-    public async Task<bool> FlushAsync()
+    /// <summary>Writes any slot state not yet written and the energy counters; callable on its own, so tests need no timer.</summary>
+    public Task<bool> FlushAsync() => FlushAsync(stopping: false);
+
+    /// <summary>Waits for the periodic flush under way, e.g. before a test ends a run as a crash would.</summary>
+    internal Task WhenIdleAsync() => _periodic;
+
+    // The counters are read on the loop; the synced write happens off it. Reads are numbered in loop
+    // order, so a flush that is overtaken never writes older counters over newer ones.
+    private async Task<bool> FlushAsync(bool stopping)
     {
         try
         {
-            return await loop.RunAsync(Flush);
+            var (read, day, energy, at) = await loop.RunAsync(engine =>
+            {
+                if (stopping)
+                {
+                    engine.StateChanged -= OnStateChanged;
+                }
+
+                Save(engine.Persisted());
+                return (++_reads, engine.Energy.Day, engine.Energy.All, time.GetUtcNow());
+            });
+            lock (_saving)
+            {
+                if (read < _saved)
+                {
+                    return true;
+                }
+
+                _saved = read;
+                return store.SaveEnergy(day, energy, at);
+            }
         }
         catch (InvalidOperationException)
         {
-            // The loop has stopped: StopAsync has flushed already.
+            LogLoopStopped();
             return false;
         }
     }
@@ -87,15 +110,9 @@ public sealed partial class StateKeeper(
 
         engine.StateChanged += OnStateChanged;
         var started = engine.StartUp(Describe(store.Database, stored.PreviousStop));
-        Flush(engine);
+        Save(engine.Persisted());
         LogStarted(stored.Slots.Count, stored.EnergyDay, store.Database.Status, stored.PreviousStop);
         return started;
-    }
-
-    private bool Flush(PowerEngine engine)
-    {
-        Save(engine.Persisted());
-        return store.SaveEnergy(engine.Energy.Day, engine.Energy.All, time.GetUtcNow());
     }
 
     // Raised on the engine loop, inside the engine, right after the change.

@@ -43,7 +43,7 @@ public sealed class StateStore(StoreDatabase database)
         });
     }
 
-    /// <summary>Saves the counters of <paramref name="day"/> (local date) at once.</summary>
+    /// <summary>Saves the counters of <paramref name="day"/> (local date) and syncs the disk, earlier commits included.</summary>
     public bool SaveEnergy(DateOnly day, IEnumerable<SlotEnergy> energy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(energy);
@@ -61,13 +61,13 @@ public sealed class StateStore(StoreDatabase database)
 
             transaction.SetMeta(EnergyDayKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             transaction.SetMeta(EnergySavedAtKey, at.ToString("O", CultureInfo.InvariantCulture));
-        });
+        }, syncToDisk: true);
     }
 
     /// <summary>Records that the controller runs: if it is found so at the next start, that run did not stop cleanly.</summary>
     public bool MarkRunning() => database.Write("run marker", t => t.SetMeta(RunKey, Running));
 
-    public bool MarkStopped() => database.Write("run marker", t => t.SetMeta(RunKey, Stopped));
+    public bool MarkStopped() => database.Write("run marker", t => t.SetMeta(RunKey, Stopped), syncToDisk: true);
 
     private static List<SlotEnergy> ReadEnergy(SqliteConnection connection)
     {

@@ -69,7 +69,7 @@ public sealed partial class StoreDatabase
         try
         {
             connection.Open();
-            using (var pragmas = connection.Command("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"))
+            using (var pragmas = connection.Command("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
             {
                 pragmas.ExecuteNonQuery();
             }

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace PiChassis.Controller.Storage;
 
 /// <summary>
-/// The controller's SQLite store: <c>state.db</c> in the data directory, WAL mode, each commit
-/// synced. One connection used under a lock, since the engine loop writes while others read the
-/// journal. A failed write is logged and reported, never thrown: losing a record must not stop
-/// protection. <see cref="Open"/> says how the file was found.
+/// The controller's SQLite store: <c>state.db</c> in the data directory, in WAL mode. A commit is in
+/// the file when it returns, so it survives the process being killed; the disk itself is synced only
+/// by a write that asks for it (the energy flush), so a power cut loses at most one flush interval
+/// and the SD card is spared a sync per event, and the engine loop a wait for one. One connection
+/// used under a lock, since the engine loop writes while others read the journal. A failed write is
+/// logged and reported, never thrown: losing a record must not stop protection.
+/// <see cref="Open"/> says how the file was found.
 /// </summary>
 public sealed partial class StoreDatabase : IDisposable
 {
@@ -41,7 +44,8 @@ public sealed partial class StoreDatabase : IDisposable
     public string? SetAsidePath { get; }
 
     /// <summary>Runs <paramref name="write"/> in one transaction; false (and logged) when it failed.</summary>
-    public bool Write(string what, Action<SqliteTransaction> write)
+    /// <param name="syncToDisk">Wait until this and every earlier commit is on the disk.</param>
+    public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false)
     {
         ArgumentNullException.ThrowIfNull(write);
         lock (_lock)
@@ -53,9 +57,17 @@ public sealed partial class StoreDatabase : IDisposable
 
             try
             {
-                using var transaction = _connection.BeginTransaction();
-                write(transaction);
-                transaction.Commit();
+                if (syncToDisk)
+                {
+                    SyncCommits(true);
+                }
+
+                using (var transaction = _connection.BeginTransaction())
+                {
+                    write(transaction);
+                    transaction.Commit();
+                }
+
                 Recovered();
                 return true;
             }
@@ -63,6 +75,13 @@ public sealed partial class StoreDatabase : IDisposable
             {
                 Failed(what, e);
                 return false;
+            }
+            finally
+            {
+                if (syncToDisk)
+                {
+                    SyncCommits(false);
+                }
             }
         }
     }
@@ -100,6 +119,13 @@ public sealed partial class StoreDatabase : IDisposable
                 _connection.Dispose();
             }
         }
+    }
+
+    // With WAL, FULL syncs the log at the commit (and with it every earlier commit); NORMAL only at checkpoints.
+    private void SyncCommits(bool sync)
+    {
+        using var pragma = _connection.Command(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        pragma.ExecuteNonQuery();
     }
 
     // A disk that fails keeps failing: say so once, and once more when it works again.

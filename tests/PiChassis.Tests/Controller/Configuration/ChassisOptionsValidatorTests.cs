@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
 
 namespace PiChassis.Tests.Controller.Configuration;
 
@@ -97,5 +99,25 @@ public class ChassisOptionsValidatorTests
     public void Parse_AddressText_ReadsHexOrDecimal(string text, int expected)
     {
         Assert.Equal(expected, I2cAddress.Parse(text).Value);
+    }
+
+    [Fact]
+    public void Validate_RestorePolicyFromSettings_NamesAcceptedUnknownValueReported()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slots:0:Slot"] = "2",
+            ["Slots:0:RestorePolicy"] = "on",
+            ["Slots:1:Slot"] = "3",
+            ["Slots:1:RestorePolicy"] = "7",
+        }).Build();
+        var chassis = new ChassisOptions();
+        configuration.Bind(chassis);
+        DefaultWiring.ApplyTo(chassis);
+
+        var result = new ChassisOptionsValidator().Validate(null, chassis);
+
+        Assert.Equal([RestorePolicy.Last, RestorePolicy.On, (RestorePolicy)7], chassis.Slots.Take(3).Select(s => s.RestorePolicy));
+        Assert.Equal(["Slot 3: RestorePolicy must be last, on or off."], result.Failures!);
     }
 }
