@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
@@ -18,7 +19,7 @@ public sealed partial class StateKeeper(
     PowerEngineLoop loop,
     IOptions<StorageOptions> options,
     TimeProvider time,
-    Microsoft.Extensions.Logging.ILogger<StateKeeper> logger) : IHostedService, IAsyncDisposable
+    ILogger<StateKeeper> logger) : IHostedService, IAsyncDisposable
 {
     private readonly Lock _saving = new();
     private readonly Dictionary<int, PersistedSlot> _written = [];
