@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Cooling;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Panel;
 using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Controller.ConsoleView;
@@ -12,7 +14,9 @@ public sealed class ConsoleStatusView(
     PowerEngine engine,
     TimeProvider time,
     IOptions<ConsoleViewOptions> options,
-    TextWriter output) : IHostedService, IAsyncDisposable
+    TextWriter output,
+    PanelService? panel = null,
+    FanController? fans = null) : IHostedService, IAsyncDisposable
 {
     private ITimer? _timer;
 
@@ -41,8 +45,27 @@ public sealed class ConsoleStatusView(
     {
         if (hub.Latest is { } snapshot)
         {
-            output.Write(StatusTable.Render(snapshot, engine.States));
+            output.Write(StatusTable.Render(snapshot, engine.States, Readout()));
             output.Flush();
         }
+    }
+
+    private PanelReadout? Readout()
+    {
+        if (panel is null && fans is null)
+        {
+            return null;
+        }
+
+        var leds = new Dictionary<int, LedPattern>();
+        foreach (var state in engine.States)
+        {
+            if (panel?.SlotLed(state.Slot) is { } led)
+            {
+                leds[state.Slot] = led;
+            }
+        }
+
+        return new PanelReadout(leds, panel?.StatusLed, fans?.DutyPercent);
     }
 }
