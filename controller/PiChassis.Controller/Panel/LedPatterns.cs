@@ -9,18 +9,18 @@ namespace PiChassis.Controller.Panel;
 /// </summary>
 public static class LedPatterns
 {
-    public static readonly LedPattern Off = LedPattern.Steady("off", "○", 9, lit: false);
+    public static readonly LedPattern Off = LedPattern.Steady("off", "○", 4, lit: false);
 
-    public static readonly LedPattern On = LedPattern.Steady("on", "●", 9, lit: true);
+    public static readonly LedPattern On = LedPattern.Steady("on", "●", 4, lit: true);
 
     /// <summary>Queued for power (waiting for budget or the stagger interval): 1 Hz.</summary>
-    public static readonly LedPattern SlowBlink = LedPattern.Blink("slow blink", "◐", 9, 500, 500);
+    public static readonly LedPattern SlowBlink = LedPattern.Blink("slow blink", "◐", 4, 500, 500);
 
     /// <summary>Booting: 4 Hz.</summary>
-    public static readonly LedPattern FastBlink = LedPattern.Blink("fast blink", "◑", 9, 125, 125);
+    public static readonly LedPattern FastBlink = LedPattern.Blink("fast blink", "◑", 4, 125, 125);
 
     /// <summary>Shutting down: two short flashes, then a pause.</summary>
-    public static readonly LedPattern DoubleBlink = LedPattern.Blink("double blink", "◐◐", 9, 150, 150, 150, 1050);
+    public static readonly LedPattern DoubleBlink = LedPattern.Blink("double blink", "◐◐", 4, 150, 150, 150, 1050);
 
     /// <summary>Identify: 10 Hz strobe of short flashes.</summary>
     public static readonly LedPattern Strobe = LedPattern.Blink("strobe", "✳", 3, 25, 75);
