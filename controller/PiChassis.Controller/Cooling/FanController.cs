@@ -24,19 +24,21 @@ public sealed partial class FanController : IHostedService, IDisposable
     private double? _dutyPercent;
     private bool _failing;
 
-    /// <param name="fans">The fans to drive, owned (disposed) by the controller; empty: no fan fitted.</param>
+    /// <param name="fans">The fans to drive; empty: no fan fitted.</param>
     public FanController(SnapshotHub hub, IReadOnlyList<IFan> fans, CoolingOptions options, ILogger<FanController> logger)
     {
+        ArgumentNullException.ThrowIfNull(fans);
         ArgumentNullException.ThrowIfNull(options);
         _hub = hub;
         _fans = fans;
         _logger = logger;
         _curve = new FanCurve(options.Curve, options.HysteresisC, options.MinDutyPercent);
+        _dutyPercent = fans.Count > 0 ? fans.Max(f => f.DutyPercent) : null;
     }
 
     public bool Fitted => _fans.Count > 0;
 
-    /// <summary>The duty the fans run at (the contract's <c>fan_duty_pct</c>); null when no fan is fitted or none was set yet.</summary>
+    /// <summary>The duty the fans run at (the contract's <c>fan_duty_pct</c>); null when no fan is fitted.</summary>
     public double? DutyPercent
     {
         get
@@ -69,14 +71,7 @@ public sealed partial class FanController : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        _hub.Sampled -= OnSampled;
-        foreach (var fan in _fans)
-        {
-            fan.Dispose();
-        }
-    }
+    public void Dispose() => _hub.Sampled -= OnSampled;
 
     /// <summary>Sets the duty for these probe readings; callable directly, as the sampling thread does.</summary>
     public void Update(IReadOnlyList<ProbeSample> probes)

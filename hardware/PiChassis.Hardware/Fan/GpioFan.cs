@@ -4,7 +4,7 @@ namespace PiChassis.Hardware.Fan;
 
 /// <summary>
 /// A fan switched on and off by a GPIO pin, the fallback when no PWM channel is free: any duty
-/// above zero runs it flat out. Opens stopped and writes only when the fan starts or stops.
+/// above zero runs it flat out. Opens running and writes only when the fan starts or stops.
 /// </summary>
 public sealed class GpioFan : IFan
 {
@@ -24,7 +24,7 @@ public sealed class GpioFan : IFan
         _activeLow = activeLow;
         try
         {
-            controller.OpenPin(pin, PinMode.Output, LevelFor(running: false));
+            controller.OpenPin(pin, PinMode.Output, LevelFor(running: true));
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {
@@ -32,7 +32,7 @@ public sealed class GpioFan : IFan
         }
     }
 
-    public double DutyPercent { get; private set; }
+    public double DutyPercent { get; private set; } = 100;
 
     public void SetDuty(double dutyPercent)
     {
@@ -54,11 +54,6 @@ public sealed class GpioFan : IFan
         }
 
         DutyPercent = applied;
-    }
-
-    /// <summary>Leaves the pin as it is: the GPIO controller belongs to the buses.</summary>
-    public void Dispose()
-    {
     }
 
     private PinValue LevelFor(bool running) => running != _activeLow ? PinValue.High : PinValue.Low;

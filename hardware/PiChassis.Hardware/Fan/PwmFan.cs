@@ -4,27 +4,30 @@ namespace PiChassis.Hardware.Fan;
 
 /// <summary>
 /// A fan on a hardware PWM channel (the Pi's PWM0 on GPIO18 through the <c>pwm</c> overlay),
-/// switched on the low side by a logic-level MOSFET. Opens stopped and writes the channel's duty
-/// only when it changes.
+/// switched on the low side by a logic-level MOSFET. Starts the channel at full speed and writes
+/// its duty only when it changes.
 /// </summary>
+/// <remarks>
+/// The channel is never disposed: disposing a sysfs channel disables and unexports it, which would
+/// stop the fan when the controller exits while the nodes keep running. The kernel keeps an
+/// exported channel running at its last duty; the next start opens it again.
+/// </remarks>
 public sealed class PwmFan : IFan
 {
     private readonly PwmChannel _channel;
-    private readonly bool _ownsChannel;
 
-    /// <param name="channel">The channel, at the fan's frequency; it is started here at 0 % duty.</param>
-    /// <param name="ownsChannel">True to dispose the channel with the fan.</param>
+    /// <param name="channel">The channel, at the fan's frequency; it is started here at 100 % duty.</param>
     /// <exception cref="HardwareException">The channel could not be started.</exception>
-    public PwmFan(PwmChannel channel, bool ownsChannel = true)
+    public PwmFan(PwmChannel channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         _channel = channel;
-        _ownsChannel = ownsChannel;
         Guarded(() =>
         {
-            channel.DutyCycle = 0;
+            channel.DutyCycle = 1;
             channel.Start();
         }, "start");
+        DutyPercent = 100;
     }
 
     public double DutyPercent { get; private set; }
@@ -33,17 +36,14 @@ public sealed class PwmFan : IFan
     /// <exception cref="HardwareException">The channel does not exist or cannot be opened.</exception>
     public static PwmFan Open(int chip, int channel, int frequencyHz)
     {
-        PwmChannel opened;
         try
         {
-            opened = PwmChannel.Create(chip, channel, frequencyHz, 0);
+            return new PwmFan(PwmChannel.Create(chip, channel, frequencyHz, 1));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
         {
             throw new HardwareException($"PWM chip {chip} channel {channel}: cannot open ({e.Message}). Is the pwm overlay in config.txt?", e);
         }
-
-        return new PwmFan(opened);
     }
 
     public void SetDuty(double dutyPercent)
@@ -57,14 +57,6 @@ public sealed class PwmFan : IFan
 
         Guarded(() => _channel.DutyCycle = dutyPercent / 100, "write");
         DutyPercent = dutyPercent;
-    }
-
-    public void Dispose()
-    {
-        if (_ownsChannel)
-        {
-            _channel.Dispose();
-        }
     }
 
     private static void Guarded(Action write, string operation)

@@ -1,7 +1,11 @@
 namespace PiChassis.Hardware;
 
-/// <summary>A chassis fan whose speed is set as a duty cycle. Drivers write only when the duty changes.</summary>
-public interface IFan : IDisposable
+/// <summary>
+/// A chassis fan whose speed is set as a duty cycle. Drivers open a fan at full speed (cooling
+/// until told otherwise), write only when the duty changes, and leave the fan running as last set
+/// when the controller exits: the nodes keep running without it.
+/// </summary>
+public interface IFan
 {
     /// <summary>The duty the fan runs at, 0–100 %, as applied (an on/off fan reports 0 or 100).</summary>
     double DutyPercent { get; }

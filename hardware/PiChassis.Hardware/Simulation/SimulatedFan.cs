@@ -22,8 +22,4 @@ public sealed class SimulatedFan(SimulatedChassis chassis) : IFan
         chassis.FanDutyPercent = dutyPercent;
         Writes++;
     }
-
-    public void Dispose()
-    {
-    }
 }

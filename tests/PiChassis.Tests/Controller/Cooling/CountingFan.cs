@@ -9,13 +9,9 @@ internal sealed class CountingFan : IFan
 
     public int Writes { get; private set; }
 
-    public bool Disposed { get; private set; }
-
     public void SetDuty(double dutyPercent)
     {
         Writes++;
         DutyPercent = dutyPercent;
     }
-
-    public void Dispose() => Disposed = true;
 }

@@ -12,12 +12,10 @@ using PiChassis.Hardware.Simulation.Physics;
 
 namespace PiChassis.Tests.Controller.Cooling;
 
-public sealed class FanControllerTests : IDisposable
+public class FanControllerTests
 {
     private readonly SnapshotHub _hub = new();
     private readonly CountingFan _fan = new();
-
-    public void Dispose() => _fan.Dispose();
 
     [Fact]
     public void Update_FreshProbes_HottestThroughTheCurve()

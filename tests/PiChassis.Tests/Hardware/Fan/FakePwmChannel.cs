@@ -5,7 +5,7 @@ namespace PiChassis.Tests.Hardware.Fan;
 /// <summary>A PWM channel that records what is written to it.</summary>
 internal sealed class FakePwmChannel : PwmChannel
 {
-    private double _dutyCycle = 0.5;
+    private double _dutyCycle;
 
     public override int Frequency { get; set; } = 25_000;
 
@@ -23,15 +23,7 @@ internal sealed class FakePwmChannel : PwmChannel
 
     public bool Running { get; private set; }
 
-    public bool Disposed { get; private set; }
-
     public override void Start() => Running = true;
 
     public override void Stop() => Running = false;
-
-    protected override void Dispose(bool disposing)
-    {
-        Disposed = true;
-        base.Dispose(disposing);
-    }
 }

@@ -16,31 +16,31 @@ public sealed class GpioFanTests : IDisposable
     public void Dispose() => _controller.Dispose();
 
     [Fact]
-    public void SetDuty_AnyDutyAboveZero_FullOnWithOneWrite()
+    public void SetDuty_StopThenAnyDutyAboveZero_FullOnWithOneWriteEach()
     {
-        using var fan = new GpioFan(_controller, Pin);
+        var fan = new GpioFan(_controller, Pin);
+        var openedLevel = _driver.OutputLevel(Pin);
         var writes = _driver.WriteCount(Pin);
 
+        fan.SetDuty(0);
         fan.SetDuty(30);
         fan.SetDuty(80);
 
+        Assert.Equal(PinValue.High, openedLevel);
         Assert.Equal(PinValue.High, _driver.OutputLevel(Pin));
         Assert.Equal(100, fan.DutyPercent);
-        Assert.Equal(writes + 1, _driver.WriteCount(Pin));
+        Assert.Equal(writes + 2, _driver.WriteCount(Pin));
     }
 
     [Fact]
-    public void SetDuty_ActiveLow_ZeroStopsAtHighLevel()
+    public void SetDuty_ActiveLow_RunsLowStopsHigh()
     {
-        using var fan = new GpioFan(_controller, Pin, activeLow: true);
+        var fan = new GpioFan(_controller, Pin, activeLow: true);
         var openedLevel = _driver.OutputLevel(Pin);
 
-        fan.SetDuty(50);
-        var runningLevel = _driver.OutputLevel(Pin);
         fan.SetDuty(0);
 
-        Assert.Equal(PinValue.High, openedLevel);
-        Assert.Equal(PinValue.Low, runningLevel);
+        Assert.Equal(PinValue.Low, openedLevel);
         Assert.Equal(PinValue.High, _driver.OutputLevel(Pin));
         Assert.Equal(0, fan.DutyPercent);
     }

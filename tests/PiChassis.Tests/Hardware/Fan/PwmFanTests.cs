@@ -2,53 +2,44 @@ using PiChassis.Hardware.Fan;
 
 namespace PiChassis.Tests.Hardware.Fan;
 
-public class PwmFanTests
+public sealed class PwmFanTests : IDisposable
 {
+    private readonly FakePwmChannel _channel = new();
+
+    public void Dispose() => _channel.Dispose();
+
     [Fact]
-    public void Constructor_StartsTheChannelStopped()
+    public void Constructor_StartsTheChannelAtFullSpeed()
     {
-        using var channel = new FakePwmChannel();
+        var fan = new PwmFan(_channel);
 
-        using var fan = new PwmFan(channel, ownsChannel: false);
-
-        Assert.True(channel.Running);
-        Assert.Equal(0, channel.DutyCycle);
-        Assert.Equal(0, fan.DutyPercent);
+        Assert.True(_channel.Running);
+        Assert.Equal(1, _channel.DutyCycle);
+        Assert.Equal(100, fan.DutyPercent);
     }
 
     [Fact]
     public void SetDuty_RepeatedValues_WritesTheChannelOnlyOnChange()
     {
-        using var channel = new FakePwmChannel();
-        using var fan = new PwmFan(channel, ownsChannel: false);
-        var writes = channel.DutyWrites;
+        var fan = new PwmFan(_channel);
+        var writes = _channel.DutyWrites;
 
         fan.SetDuty(40);
         fan.SetDuty(40);
         fan.SetDuty(75);
+        fan.SetDuty(100);
 
-        Assert.Equal(writes + 2, channel.DutyWrites);
-        Assert.Equal(0.75, channel.DutyCycle, 6);
-        Assert.Equal(75, fan.DutyPercent);
+        Assert.Equal(writes + 3, _channel.DutyWrites);
+        Assert.Equal(1, _channel.DutyCycle, 6);
+        Assert.Equal(100, fan.DutyPercent);
     }
 
     [Fact]
     public void SetDuty_OutOfRange_Throws()
     {
-        using var channel = new FakePwmChannel();
-        using var fan = new PwmFan(channel, ownsChannel: false);
+        var fan = new PwmFan(_channel);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => fan.SetDuty(101));
         Assert.Throws<ArgumentOutOfRangeException>(() => fan.SetDuty(-1));
-    }
-
-    [Fact]
-    public void Dispose_OwnsChannel_DisposesIt()
-    {
-        var channel = new FakePwmChannel();
-
-        new PwmFan(channel).Dispose();
-
-        Assert.True(channel.Disposed);
     }
 }

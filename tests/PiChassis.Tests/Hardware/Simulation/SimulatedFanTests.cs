@@ -10,7 +10,7 @@ public class SimulatedFanTests
     public void SetDuty_DrivesTheThermalModelAndCountsOnlyChanges()
     {
         var chassis = new SimulatedChassis(new FakeTimeProvider(), new ChassisModelOptions());
-        using var fan = new SimulatedFan(chassis);
+        var fan = new SimulatedFan(chassis);
 
         fan.SetDuty(60);
         fan.SetDuty(60);
