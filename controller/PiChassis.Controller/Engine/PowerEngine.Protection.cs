@@ -28,7 +28,7 @@ public sealed partial class PowerEngine
 
     private void CheckOvercurrent(SlotRuntime slot, TimeSpan now)
     {
-        if (slot.Stale || !slot.Relay.IsClosed || Math.Abs(slot.CurrentA) <= _protection.OvercurrentA)
+        if (slot.Stale || !slot.Relay.IsClosed || (!slot.Overflow && Math.Abs(slot.CurrentA) <= _protection.OvercurrentA))
         {
             slot.OvercurrentSince = null;
             return;
@@ -38,7 +38,7 @@ public sealed partial class PowerEngine
         if (now - slot.OvercurrentSince >= _protection.OvercurrentDwell)
         {
             Trip(slot, FaultCodes.Overcurrent, Invariant($"{slot.CurrentA:F2} A > {_protection.OvercurrentA:F2} A for {(now - slot.OvercurrentSince.Value).TotalMilliseconds:F0} ms"),
-                cutPower: true, new JsonObject { ["current_a"] = Math.Round(slot.CurrentA, 3), ["limit_a"] = _protection.OvercurrentA });
+                cutPower: true, new JsonObject { ["current_a"] = Math.Round(slot.CurrentA, 3), ["limit_a"] = _protection.OvercurrentA, ["sensor_overflow"] = slot.Overflow });
         }
     }
 
