@@ -99,7 +99,7 @@ public sealed partial class PowerEngine
             return;
         }
 
-        if (now - _undervoltageSince >= _protection.UndervoltageDwell && ShedDue(now) && LowestPriorityPowered() is { } victim)
+        if (now - _undervoltageSince >= _protection.UndervoltageDwell && ShedDue(now, _protection.ShedInterval) && LowestPriorityPowered() is { } victim)
         {
             Shed(victim, FaultCodes.Undervoltage, Invariant($"bus at {v:F2} V, below {_protection.UndervoltageV:F2} V"), latch: true);
         }
@@ -131,7 +131,7 @@ public sealed partial class PowerEngine
         }
         else if (t >= _protection.ShedTemperatureC)
         {
-            if (ShedDue(now) && LowestPriorityPowered() is { } victim)
+            if (ShedDue(now, _protection.TemperatureShedInterval) && LowestPriorityPowered() is { } victim)
             {
                 Shed(victim, FaultCodes.Overtemperature, Invariant($"chassis at {t:F1} °C, above {_protection.ShedTemperatureC:F1} °C"), latch: false);
             }
@@ -147,7 +147,7 @@ public sealed partial class PowerEngine
         }
     }
 
-    private bool ShedDue(TimeSpan now) => _lastShed is not { } last || now - last >= _protection.ShedInterval;
+    private bool ShedDue(TimeSpan now, TimeSpan interval) => _lastShed is not { } last || now - last >= interval;
 
     private SlotRuntime? LowestPriorityPowered() => _slots
         .Where(s => s.Relay.IsClosed && s.Fault is null)

@@ -68,15 +68,29 @@ public class PowerEngineProtectionTests
     }
 
     [Fact]
+    public void OnSnapshot_CriticalBrownOut_CutsEverySlot()
+    {
+        // A supply whose output sags badly (a failing PSU or a loose feed): 2 A drop the bus 0.6 V.
+        using var rig = new SimulatedRig(slots: 4, startPowered: true, model: m => m.PsuInternalResistanceOhm = 0.3);
+
+        rig.Run(TimeSpan.FromSeconds(2));
+
+        Assert.All(rig.Chassis.Slots, s => Assert.False(s.RelayInputClosed));
+        Assert.All(rig.Engine.States, s => Assert.Equal(FaultCodes.Undervoltage, s.Fault?.Code));
+    }
+
+    [Fact]
     public void OnSnapshot_OverTemperature_ShedsAndRecoversWithHysteresis()
     {
         using var rig = new SimulatedRig(slots: 4, startPowered: true, model: m => m.AmbientC = 25);
         rig.Chassis.AmbientC = 62;
         rig.Run(TimeSpan.FromMinutes(10));
 
+        // One slot is shed, and the next only if the chassis is still hot a shed interval later.
         var shed = rig.EventsOf(EventTypes.LoadShed);
         Assert.NotEmpty(shed);
         Assert.Equal(4, shed[0].Slot);
+        Assert.All(shed.Zip(shed.Skip(1)), p => Assert.True(p.Second.At - p.First.At >= rig.Protection.TemperatureShedInterval));
         Assert.Contains(rig.Chassis.Slots, s => s.RelayInputClosed);
         Assert.All(shed, e => Assert.Null(rig.State(e.Slot!.Value).Fault));
 
