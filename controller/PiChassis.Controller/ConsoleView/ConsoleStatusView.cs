@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Cooling;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Panel;
 using PiChassis.Controller.Sampling;
 
@@ -16,32 +16,11 @@ public sealed class ConsoleStatusView(
     IOptions<ConsoleViewOptions> options,
     TextWriter output,
     PanelService? panel = null,
-    FanController? fans = null) : IHostedService, IAsyncDisposable
+    FanController? fans = null) : PeriodicService(time)
 {
-    private ITimer? _timer;
+    protected override TimeSpan Period => options.Value.Enabled ? options.Value.Interval : TimeSpan.Zero;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.Enabled)
-        {
-            _timer = time.CreateTimer(_ => Show(), null, options.Value.Interval, options.Value.Interval);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_timer is not null)
-        {
-            await _timer.DisposeAsync();
-            _timer = null;
-        }
-    }
-
-    public ValueTask DisposeAsync() => _timer?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    public void Show()
+    public override void Tick()
     {
         if (hub.Latest is { } snapshot)
         {

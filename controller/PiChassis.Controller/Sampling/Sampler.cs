@@ -77,15 +77,9 @@ public sealed partial class Sampler
             if (full)
             {
                 var reading = slot.Sensor.Read();
-                if (reading.Overflow)
-                {
-                    throw new HardwareException($"INA219 of slot {slot.Slot} flagged a math overflow");
-                }
-
                 _busVoltageV = reading.BusVoltageV;
-
                 return new SlotSample(slot.Slot, relayClosed, reading.CurrentA, reading.BusVoltageV,
-                    reading.BusVoltageV * reading.CurrentA, false, 0, null);
+                    reading.BusVoltageV * reading.CurrentA, false, 0, null, reading.Overflow);
             }
 
             var current = slot.Sensor.ReadCurrentA();

@@ -1,14 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Cooling;
 using PiChassis.Controller.Sampling;
-using PiChassis.Controller.Simulation;
 using PiChassis.Hardware.Simulation;
 using PiChassis.Hardware.Simulation.Faults;
-using PiChassis.Hardware.Simulation.Physics;
+using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Cooling;
 
@@ -94,33 +90,28 @@ public class FanControllerTests
     [Fact]
     public void SimulatedChassis_FanRuns_ExhaustCoolsAndStaleProbeRunsItFlatOut()
     {
-        var time = new FakeTimeProvider();
-        var chassisOptions = new ChassisOptions { SlotCount = 8 };
-        DefaultWiring.ApplyTo(chassisOptions);
-        var physics = new SimulatedChassis(time, new ChassisModelOptions { SlotCount = 8, AmbientC = 30 });
-        using var buses = new SimulatedChassisBuses(physics, SimulatedWiringMap.From(chassisOptions), time, null, startPowered: true);
-        using var devices = ChassisDevicesFactory.Open(chassisOptions, buses, time);
-        var sampler = new Sampler(devices, time, Options.Create(new SamplingOptions()), NullLogger<Sampler>.Instance);
-        var fan = new SimulatedFan(physics);
+        using var rig = new SimulatedRig(slots: 8, model: m => m.AmbientC = 30, startPowered: true);
+        var fan = new SimulatedFan(rig.Chassis);
+        fan.SetDuty(0);
         using var controller = new FanController(_hub, [fan], Cooling(), NullLogger<FanController>.Instance);
-        time.Advance(TimeSpan.FromMinutes(20));
-        var warmC = physics.Exhaust.TemperatureC;
+        rig.Time.Advance(TimeSpan.FromMinutes(20));
+        var warmC = rig.Chassis.Exhaust.TemperatureC;
 
         for (var s = 0; s < 600; s++)
         {
-            controller.Update(sampler.Sweep().Probes);
-            time.Advance(TimeSpan.FromSeconds(1));
+            controller.Update(rig.Sampler.Sweep().Probes);
+            rig.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var cooledC = physics.Exhaust.TemperatureC;
+        var cooledC = rig.Chassis.Exhaust.TemperatureC;
         var runningDuty = fan.DutyPercent;
-        buses.InjectFault(DefaultWiring.ExhaustProbeAddress, I2cFaultPlan.Always(I2cFaultMode.Nack));
-        controller.Update(sampler.Sweep().Probes);
+        rig.Buses.InjectFault(DefaultWiring.ExhaustProbeAddress, I2cFaultPlan.Always(I2cFaultMode.Nack));
+        controller.Update(rig.Sampler.Sweep().Probes);
 
         Assert.InRange(warmC, 38, 45);
         Assert.InRange(runningDuty, 30, 99);
         Assert.True(cooledC < warmC - 3, $"exhaust {warmC:F1} °C -> {cooledC:F1} °C with the fan at {runningDuty} %");
-        Assert.Equal(100, physics.FanDutyPercent);
+        Assert.Equal(100, rig.Chassis.FanDutyPercent);
     }
 
     private static ProbeSample Probe(string name, double temperatureC) => new(name, temperatureC, false, 0, null);

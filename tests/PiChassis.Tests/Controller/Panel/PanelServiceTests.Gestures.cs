@@ -100,7 +100,7 @@ public partial class PanelServiceTests
         await rig.PressAsync(rig.ButtonPin(1), Tap);
         await rig.PressAsync(rig.ButtonPin(1), TimeSpan.FromSeconds(3.5));
 
-        var presses = rig.EventsOf(EventTypes.ButtonPress).ToList();
+        var presses = rig.EventsOf(EventTypes.ButtonPress);
         Assert.Equal(2, presses.Count);
         Assert.All(presses, p => Assert.Equal("locked", (string?)p.Detail!["refused"]));
         Assert.Equal(SlotPhase.On, rig.State(1).Phase);
@@ -138,7 +138,7 @@ public partial class PanelServiceTests
     [Fact]
     public async Task ShortPress_SlotTrippedByProtection_ProtectionWins()
     {
-        await using var rig = await PanelRig.StartAsync(startPowered: true, protection: new ProtectionOptions { OvercurrentA = 0.1 });
+        await using var rig = await PanelRig.StartAsync(startPowered: true, protection: p => p.OvercurrentA = 0.1);
         await TripAllAsync(rig);
 
         await rig.PressAsync(rig.ButtonPin(1), Tap);

@@ -75,7 +75,7 @@ public partial class PanelServiceTests
     [Fact]
     public async Task Leds_FaultWhileIdentifying_TripleFlashWinsAndStatusBlinksFast()
     {
-        await using var rig = await PanelRig.StartAsync(startPowered: true, protection: new ProtectionOptions { OvercurrentA = 0.1 }, broker: new SettableBrokerStatus());
+        await using var rig = await PanelRig.StartAsync(startPowered: true, protection: p => p.OvercurrentA = 0.1, broker: new SettableBrokerStatus());
         await rig.ExecuteAsync(1, SlotAction.Identify);
         await TripAllAsync(rig);
         var from = rig.Time.GetUtcNow();

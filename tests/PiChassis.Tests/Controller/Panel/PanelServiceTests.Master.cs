@@ -10,7 +10,7 @@ public partial class PanelServiceTests
     public async Task MasterShort_PowersOnWhatPolicyAllowsThroughAdmission()
     {
         await using var rig = await PanelRig.StartAsync();
-        await rig.Loop.ExecuteAsync(new SlotCommand(3, SlotAction.SetPolicy, CommandOrigin.Remote, "test", SlotPolicy.AlwaysOff));
+        await rig.ExecuteAsync(3, SlotAction.SetPolicy, policy: SlotPolicy.AlwaysOff);
         await rig.ExecuteAsync(4, SlotAction.Lock);
 
         await rig.PressAsync(rig.MasterPin, Tap);
@@ -43,7 +43,7 @@ public partial class PanelServiceTests
     [Fact]
     public async Task MasterVeryLong_ClearsTheFaultsThatMayBeCleared()
     {
-        await using var rig = await PanelRig.StartAsync(startPowered: true, protection: new ProtectionOptions { OvercurrentA = 0.1, SensorFailureReads = 2 });
+        await using var rig = await PanelRig.StartAsync(startPowered: true, protection: p => (p.OvercurrentA, p.SensorFailureReads) = (0.1, 2));
         rig.Buses.InjectFault(rig.Chassis.Slots[1].SensorAddress!.Value.Value, I2cFaultPlan.Always(I2cFaultMode.Nack));
         await rig.AdvanceAsync(TimeSpan.FromMilliseconds(10));
         await rig.SampleAsync();
@@ -56,6 +56,6 @@ public partial class PanelServiceTests
         Assert.Equal([FaultCodes.Overcurrent, FaultCodes.SensorFailure, FaultCodes.Overcurrent, FaultCodes.Overcurrent], faults);
         Assert.Equal([null, FaultCodes.SensorFailure, null, null], rig.Engine.States.Select(s => s.Fault?.Code));
         Assert.Equal("clear_faults", (string?)Assert.Single(rig.EventsOf(EventTypes.ButtonPress)).Detail!["action"]);
-        Assert.Equal(3, rig.EventsOf(EventTypes.FaultCleared).Count());
+        Assert.Equal(3, rig.EventsOf(EventTypes.FaultCleared).Count);
     }
 }
