@@ -88,7 +88,13 @@ public sealed partial class PowerEngine
             return;
         }
 
+        // A dwell even for a critical drop: one bad conversion must not cut the whole chassis.
         _undervoltageSince ??= now;
+        if (now - _undervoltageSince < _protection.UndervoltageDwell)
+        {
+            return;
+        }
+
         if (v < _protection.CriticalUndervoltageV)
         {
             foreach (var slot in _slots.Where(s => s.Relay.IsClosed))
@@ -99,7 +105,7 @@ public sealed partial class PowerEngine
             return;
         }
 
-        if (now - _undervoltageSince >= _protection.UndervoltageDwell && ShedDue(now, _protection.ShedInterval) && LowestPriorityPowered() is { } victim)
+        if (ShedDue(now, _protection.ShedInterval) && LowestPriorityPowered() is { } victim)
         {
             Shed(victim, FaultCodes.Undervoltage, Invariant($"bus at {v:F2} V, below {_protection.UndervoltageV:F2} V"), latch: true);
         }

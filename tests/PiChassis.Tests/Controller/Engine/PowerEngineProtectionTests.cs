@@ -80,6 +80,20 @@ public class PowerEngineProtectionTests
     }
 
     [Fact]
+    public void OnSnapshot_OneCriticalDipShorterThanTheDwell_CutsNothing()
+    {
+        using var rig = new SimulatedRig(slots: 2, startPowered: true);
+        rig.Run(TimeSpan.FromSeconds(1));
+        var dip = rig.Last! with { BusVoltageV = 0.2 };
+
+        rig.Engine.OnSnapshot(dip);
+        rig.Run(TimeSpan.FromSeconds(1));
+
+        Assert.All(rig.Chassis.Slots, s => Assert.True(s.RelayInputClosed));
+        Assert.Empty(rig.EventsOf(EventTypes.LoadShed));
+    }
+
+    [Fact]
     public void OnSnapshot_OverTemperature_ShedsAndRecoversWithHysteresis()
     {
         using var rig = new SimulatedRig(slots: 4, startPowered: true, model: m => m.AmbientC = 25);
