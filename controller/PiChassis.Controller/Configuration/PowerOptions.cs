@@ -21,7 +21,7 @@ public sealed class PowerOptions
     public TimeSpan BootSettleTime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>…within this band (watts)…</summary>
-    public double BootSettleBandW { get; set; } = 0.6;
+    public double BootSettleBandW { get; set; } = 0.3;
 
     /// <summary>…but not before this much time since power-on.</summary>
     public TimeSpan MinBootTime { get; set; } = TimeSpan.FromSeconds(15);

@@ -31,6 +31,9 @@ public sealed class ProtectionOptions
 
     public double TemperatureHysteresisC { get; set; } = 5;
 
+    /// <summary>Heat follows power slowly: after a slot is shed for heat, wait this long before shedding another.</summary>
+    public TimeSpan TemperatureShedInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Consecutive failed reads before a slot's sensor is declared failed.</summary>
     public int SensorFailureReads { get; set; } = 10;
 

@@ -1,7 +1,9 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Cooling;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Hosting;
+using PiChassis.Controller.Panel;
 using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Controller.ConsoleView;
@@ -12,37 +14,37 @@ public sealed class ConsoleStatusView(
     PowerEngine engine,
     TimeProvider time,
     IOptions<ConsoleViewOptions> options,
-    TextWriter output) : IHostedService, IAsyncDisposable
+    TextWriter output,
+    PanelService? panel = null,
+    FanController? fans = null) : PeriodicService(time)
 {
-    private ITimer? _timer;
+    protected override TimeSpan Period => options.Value.Enabled ? options.Value.Interval : TimeSpan.Zero;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.Enabled)
-        {
-            _timer = time.CreateTimer(_ => Show(), null, options.Value.Interval, options.Value.Interval);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_timer is not null)
-        {
-            await _timer.DisposeAsync();
-            _timer = null;
-        }
-    }
-
-    public ValueTask DisposeAsync() => _timer?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    public void Show()
+    public override void Tick()
     {
         if (hub.Latest is { } snapshot)
         {
-            output.Write(StatusTable.Render(snapshot, engine.States));
+            output.Write(StatusTable.Render(snapshot, engine.States, Readout()));
             output.Flush();
         }
+    }
+
+    private PanelReadout? Readout()
+    {
+        if (panel is null && fans is null)
+        {
+            return null;
+        }
+
+        var leds = new Dictionary<int, LedPattern>();
+        foreach (var state in engine.States)
+        {
+            if (panel?.SlotLed(state.Slot) is { } led)
+            {
+                leds[state.Slot] = led;
+            }
+        }
+
+        return new PanelReadout(leds, panel?.StatusLed, fans?.DutyPercent);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Panel;
 using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Controller.ConsoleView;
@@ -8,7 +9,8 @@ namespace PiChassis.Controller.ConsoleView;
 /// <summary>Renders a snapshot as the compact table a newcomer sees on the console.</summary>
 public static class StatusTable
 {
-    public static string Render(ChassisSnapshot snapshot, IReadOnlyList<SlotState> states)
+    /// <param name="panel">LEDs and fan; null leaves their columns out.</param>
+    public static string Render(ChassisSnapshot snapshot, IReadOnlyList<SlotState> states, PanelReadout? panel = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(states);
@@ -26,13 +28,30 @@ public static class StatusTable
             text.Append(inv, $"  {probe.Name} {value}{(probe.Stale ? " (stale)" : "")}");
         }
 
+        if (panel?.FanDutyPercent is { } duty)
+        {
+            text.Append(inv, $"  fan {duty:F0} %");
+        }
+
+        if (panel?.StatusLed is { } status)
+        {
+            text.Append(inv, $"  status LED {Led(status)}");
+        }
+
         text.AppendLine();
-        text.AppendLine("slot  node        relay  phase              V       A       W");
+        text.AppendLine(panel is null
+            ? "slot  node        relay  phase              V       A       W"
+            : "slot  node        relay  phase              V       A       W  LED");
         foreach (var slot in snapshot.Slots)
         {
             var state = states.FirstOrDefault(s => s.Slot == slot.Slot);
             var phase = state is null ? "" : PowerEngine.Wire(state.Phase) + (state.Fault is { } f ? $" ({f.Code})" : "");
             text.Append(inv, $"{slot.Slot,4}  {state?.Node,-10}  {(slot.RelayClosed ? "on" : "off"),-5}  {phase,-17}  {slot.BusVoltageV,6:F2}  {slot.CurrentA,6:F3}  {slot.PowerW,6:F2}");
+            if (panel is not null)
+            {
+                text.Append(inv, $"  {(panel.SlotLeds.TryGetValue(slot.Slot, out var led) ? Led(led) : "-")}");
+            }
+
             if (slot.Stale)
             {
                 text.Append(inv, $"  stale: {slot.Error}");
@@ -43,4 +62,7 @@ public static class StatusTable
 
         return text.ToString();
     }
+
+    /// <summary>An LED as a glyph and its pattern's name (a steady LED needs no name).</summary>
+    private static string Led(LedPattern pattern) => pattern.IsSteady ? pattern.Glyph : $"{pattern.Glyph} {pattern.Name}";
 }

@@ -28,7 +28,7 @@ public sealed partial class PowerEngine
 
     private void CheckOvercurrent(SlotRuntime slot, TimeSpan now)
     {
-        if (slot.Stale || !slot.Relay.IsClosed || Math.Abs(slot.CurrentA) <= _protection.OvercurrentA)
+        if (slot.Stale || !slot.Relay.IsClosed || (!slot.Overflow && Math.Abs(slot.CurrentA) <= _protection.OvercurrentA))
         {
             slot.OvercurrentSince = null;
             return;
@@ -38,7 +38,7 @@ public sealed partial class PowerEngine
         if (now - slot.OvercurrentSince >= _protection.OvercurrentDwell)
         {
             Trip(slot, FaultCodes.Overcurrent, Invariant($"{slot.CurrentA:F2} A > {_protection.OvercurrentA:F2} A for {(now - slot.OvercurrentSince.Value).TotalMilliseconds:F0} ms"),
-                cutPower: true, new JsonObject { ["current_a"] = Math.Round(slot.CurrentA, 3), ["limit_a"] = _protection.OvercurrentA });
+                cutPower: true, new JsonObject { ["current_a"] = Math.Round(slot.CurrentA, 3), ["limit_a"] = _protection.OvercurrentA, ["sensor_overflow"] = slot.Overflow });
         }
     }
 
@@ -88,7 +88,13 @@ public sealed partial class PowerEngine
             return;
         }
 
+        // A dwell even for a critical drop: one bad conversion must not cut the whole chassis.
         _undervoltageSince ??= now;
+        if (now - _undervoltageSince < _protection.UndervoltageDwell)
+        {
+            return;
+        }
+
         if (v < _protection.CriticalUndervoltageV)
         {
             foreach (var slot in _slots.Where(s => s.Relay.IsClosed))
@@ -99,7 +105,7 @@ public sealed partial class PowerEngine
             return;
         }
 
-        if (now - _undervoltageSince >= _protection.UndervoltageDwell && ShedDue(now) && LowestPriorityPowered() is { } victim)
+        if (ShedDue(now, _protection.ShedInterval) && LowestPriorityPowered() is { } victim)
         {
             Shed(victim, FaultCodes.Undervoltage, Invariant($"bus at {v:F2} V, below {_protection.UndervoltageV:F2} V"), latch: true);
         }
@@ -131,7 +137,7 @@ public sealed partial class PowerEngine
         }
         else if (t >= _protection.ShedTemperatureC)
         {
-            if (ShedDue(now) && LowestPriorityPowered() is { } victim)
+            if (ShedDue(now, _protection.TemperatureShedInterval) && LowestPriorityPowered() is { } victim)
             {
                 Shed(victim, FaultCodes.Overtemperature, Invariant($"chassis at {t:F1} °C, above {_protection.ShedTemperatureC:F1} °C"), latch: false);
             }
@@ -147,7 +153,7 @@ public sealed partial class PowerEngine
         }
     }
 
-    private bool ShedDue(TimeSpan now) => _lastShed is not { } last || now - last >= _protection.ShedInterval;
+    private bool ShedDue(TimeSpan now, TimeSpan interval) => _lastShed is not { } last || now - last >= interval;
 
     private SlotRuntime? LowestPriorityPowered() => _slots
         .Where(s => s.Relay.IsClosed && s.Fault is null)

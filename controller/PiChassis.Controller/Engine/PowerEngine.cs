@@ -93,6 +93,7 @@ public sealed partial class PowerEngine
             slot.PowerW = sample.RelayClosed ? Math.Max(0, sample.PowerW) : 0;
             slot.Stale = sample.Stale;
             slot.FailedReads = sample.FailedReads;
+            slot.Overflow = sample.Overflow;
         }
 
         ChassisTemperatureC = snapshot.Probes.Where(p => !p.Stale && p.TemperatureC is not null)

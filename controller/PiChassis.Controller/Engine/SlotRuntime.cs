@@ -86,6 +86,9 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public int FailedReads { get; set; }
 
+    /// <summary>The sensor's range was exceeded: more current than it can show.</summary>
+    public bool Overflow { get; set; }
+
     public SlotState ToState(TimeSpan now) => new(
         Slot, Node, Relay.IsClosed, Phase, Policy, Locked, Fault, Since, RelayCycles,
         IdentifyUntil is { } until && until > now);

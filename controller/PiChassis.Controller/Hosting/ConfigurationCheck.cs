@@ -19,6 +19,8 @@ public static class ConfigurationCheck
         Check<StorageOptions>(services, errors);
         Check<MqttOptions>(services, errors);
         Check<ConsoleViewOptions>(services, errors);
+        Check<PanelOptions>(services, errors);
+        Check<CoolingOptions>(services, errors);
         return errors;
     }
 

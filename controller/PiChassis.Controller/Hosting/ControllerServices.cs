@@ -7,6 +7,7 @@ using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Panel;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Controller.Storage;
@@ -42,6 +43,7 @@ public static class ControllerServices
         services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
         services.AddPiChassisStorage();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
+        services.AddPiChassisPanel(configuration);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
         return services;
     }

@@ -14,6 +14,7 @@ namespace PiChassis.Controller.Sampling;
 /// </summary>
 public sealed partial class Sampler
 {
+    private const double MinPlausibleBusV = 1.0;
     private readonly ChassisDevices _devices;
     private readonly TimeProvider _time;
     private readonly SamplingOptions _options;
@@ -77,15 +78,14 @@ public sealed partial class Sampler
             if (full)
             {
                 var reading = slot.Sensor.Read();
-                if (reading.Overflow)
+                if (reading.BusVoltageV >= MinPlausibleBusV)
                 {
-                    throw new HardwareException($"INA219 of slot {slot.Slot} flagged a math overflow");
+                    // Below that the chip has not converted yet (or its feed is gone): no news of the rail.
+                    _busVoltageV = reading.BusVoltageV;
                 }
 
-                _busVoltageV = reading.BusVoltageV;
-
                 return new SlotSample(slot.Slot, relayClosed, reading.CurrentA, reading.BusVoltageV,
-                    reading.BusVoltageV * reading.CurrentA, false, 0, null);
+                    reading.BusVoltageV * reading.CurrentA, false, 0, null, reading.Overflow);
             }
 
             var current = slot.Sensor.ReadCurrentA();

@@ -1,45 +1,26 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Hosting;
 
 namespace PiChassis.Controller.Sampling;
 
-/// <summary>
-/// Ticks the sampler at the sample interval on the injected clock and publishes each snapshot.
-/// The timer is created in StartAsync so tests with a FakeTimeProvider drive it deterministically.
-/// </summary>
+/// <summary>Ticks the sampler at the sample interval on the injected clock and publishes each snapshot.</summary>
 public sealed partial class SamplingService(
     Sampler sampler,
     SnapshotHub hub,
     TimeProvider time,
     IOptions<SamplingOptions> options,
-    ILogger<SamplingService> logger) : IHostedService, IAsyncDisposable
+    ILogger<SamplingService> logger) : PeriodicService(time)
 {
     private readonly Lock _tickLock = new();
-    private ITimer? _timer;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        Tick();
-        var interval = options.Value.Interval;
-        _timer = time.CreateTimer(_ => Tick(), null, interval, interval);
-        return Task.CompletedTask;
-    }
+    protected override TimeSpan Period => options.Value.Interval;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_timer is not null)
-        {
-            await _timer.DisposeAsync();
-            _timer = null;
-        }
-    }
-
-    public ValueTask DisposeAsync() => _timer?.DisposeAsync() ?? ValueTask.CompletedTask;
+    protected override bool TickAtStart => true;
 
     /// <summary>One sweep and its publication; a slow sweep makes the next tick skip, never overlap.</summary>
-    public void Tick()
+    public override void Tick()
     {
         if (!_tickLock.TryEnter())
         {

@@ -172,14 +172,19 @@ public sealed class SimulatedChassisBuses : IDeviceBuses
         }
     }
 
+    // Only a relay change is worth a save: a blinking LED toggles its expander many times a second,
+    // and the panel rewrites every LED at start anyway.
     private void OnOutputsChanged()
     {
-        SyncRelays();
-        SaveState();
+        if (SyncRelays())
+        {
+            SaveState();
+        }
     }
 
-    private void SyncRelays()
+    private bool SyncRelays()
     {
+        var changed = false;
         foreach (var relay in _relays)
         {
             var chip = _expanders[relay.RelayExpanderAddress];
@@ -188,7 +193,10 @@ public sealed class SimulatedChassisBuses : IDeviceBuses
             if (slot.RelayInputClosed != closed)
             {
                 slot.SetRelay(closed);
+                changed = true;
             }
         }
+
+        return changed;
     }
 }

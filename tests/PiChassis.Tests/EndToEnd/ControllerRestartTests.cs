@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using PiChassis.Controller.Engine;
 using PiChassis.Tests.Controller.Storage;
+using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.EndToEnd;
 
@@ -10,6 +13,7 @@ namespace PiChassis.Tests.EndToEnd;
 /// </summary>
 public sealed class ControllerRestartTests : IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly TempDataDir _dir = new();
     private readonly StoreReader _store;
 
@@ -22,11 +26,11 @@ public sealed class ControllerRestartTests : IDisposable
     [Fact]
     public async Task Restart_AfterSigkill_TakesOverWithoutSwitchingAndContinuesSeqAndEnergy()
     {
-        await using (var first = ControllerProcess.Start(Arguments(flushInterval: "00:00:01")))
+        using (var first = ControllerProcess.Start(Arguments(flushInterval: "00:00:01")))
         {
-            await first.WaitUntilAsync(() => _store.Phases() is ["On", "On", "Off", "Off"] && _store.LifetimeWh() is [> 0, > 0, 0, 0],
+            await WaitUntilAsync(first, () => _store.Phases() is ["On", "On", "Off", "Off"] && _store.LifetimeWh() is [> 0, > 0, 0, 0],
                 "slots 1 and 2 restored on after the power came back, with energy flushed");
-            await first.KillAsync();
+            await KillAsync(first);
         }
 
         var seqAtKill = _store.LastSeq();
@@ -35,16 +39,16 @@ public sealed class ControllerRestartTests : IDisposable
         Assert.Equal(2, relayWrites.Count(l => l.EndsWith(" high", StringComparison.Ordinal)));
 
         var lowestSlot1Wh = double.MaxValue;
-        await using (var second = ControllerProcess.Start(Arguments(flushInterval: "00:00:01")))
+        using (var second = ControllerProcess.Start(Arguments(flushInterval: "00:00:01")))
         {
-            await second.WaitUntilAsync(() => _store.LastSeq() > seqAtKill, "controller_started");
-            await second.WaitUntilAsync(() =>
+            await WaitUntilAsync(second, () => _store.LastSeq() > seqAtKill, "controller_started");
+            await WaitUntilAsync(second, () =>
             {
                 var slot1Wh = _store.LifetimeWh()[0];
                 lowestSlot1Wh = Math.Min(lowestSlot1Wh, slot1Wh);
                 return slot1Wh > energyAtKill[0];
             }, "slot 1's energy to go on from where it was");
-            await second.KillAsync();
+            await KillAsync(second);
         }
 
         Assert.Equal(relayWrites, File.ReadAllLines(RelayLog));
@@ -64,12 +68,12 @@ public sealed class ControllerRestartTests : IDisposable
         long seqAtStop;
         IReadOnlyList<double> energyAtStop;
         string[] relayWrites;
-        await using (var first = ControllerProcess.Start(Arguments(flushInterval: "01:00:00")))
+        using (var first = ControllerProcess.Start(Arguments(flushInterval: "01:00:00")))
         {
-            await first.WaitUntilAsync(() => _store.Phases() is ["On", "On", "Off", "Off"], "slots 1 and 2 restored on");
+            await WaitUntilAsync(first, () => _store.Phases() is ["On", "On", "Off", "Off"], "slots 1 and 2 restored on");
             relayWrites = File.ReadAllLines(RelayLog);
-            await first.TerminateAsync();
-            Assert.True(first.ExitCode == 0, first.Output);
+            first.Terminate();
+            Assert.True(await first.WaitForExitAsync(Patience) == 0, first.Output);
         }
 
         // With an hour's flush interval only the stop can have written what the slots drew.
@@ -80,17 +84,48 @@ public sealed class ControllerRestartTests : IDisposable
         Assert.True(energyAtStop[0] > 0 && energyAtStop[1] > 0, $"energy at stop: {string.Join(", ", energyAtStop)}");
         Assert.Equal(relayWrites, File.ReadAllLines(RelayLog));
 
-        await using (var second = ControllerProcess.Start(Arguments(flushInterval: "01:00:00")))
+        using (var second = ControllerProcess.Start(Arguments(flushInterval: "01:00:00")))
         {
-            await second.WaitUntilAsync(() => _store.Meta("energy_saved_at") != savedAtStop, "the energy written right after the restore");
+            await WaitUntilAsync(second, () => _store.Meta("energy_saved_at") != savedAtStop, "the energy written right after the restore");
             Assert.Equal(energyAtStop, _store.LifetimeWh());
-            await second.TerminateAsync();
+            second.Terminate();
+            await second.WaitForExitAsync(Patience);
         }
 
         var started = _store.EventsAfter(seqAtStop)[0];
         Assert.Equal((seqAtStop + 1, EventTypes.ControllerStarted), (started.Seq, started.Type));
         Assert.Equal("clean", started.Detail!["store"]!["previous_stop"]!.GetValue<string>());
         Assert.Equal(relayWrites, File.ReadAllLines(RelayLog));
+    }
+
+    /// <summary>Polls the store until <paramref name="condition"/> holds (a store without its tables yet is "not yet").</summary>
+    private static async Task WaitUntilAsync(ControllerProcess controller, Func<bool> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!Holds(condition))
+        {
+            Assert.False(controller.HasExited || waited.Elapsed > Patience, $"Waited in vain for {what}. Controller output:\n{controller.Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static bool Holds(Func<bool> condition)
+    {
+        try
+        {
+            return condition();
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to write anything more.</summary>
+    private static async Task KillAsync(ControllerProcess controller)
+    {
+        controller.Kill();
+        await controller.WaitForExitAsync(Patience);
     }
 
     /// <summary>

@@ -104,4 +104,13 @@ public class SamplerTests
         Assert.Equal(25.0, snapshot.Probes[0].TemperatureC);
         Assert.Equal(11, snapshot.Sweep);
     }
+
+    [Fact]
+    public void Sweep_FirstReadBeforeConversion_LeavesBusVoltageUnknown()
+    {
+        var sampler = Create(1);
+        _sensors[0].Setup(s => s.Read()).Returns(new PowerReading(0, 0, 0, 0, false, false));
+
+        Assert.Null(sampler.Sweep().BusVoltageV);
+    }
 }
