@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Hosting;
 
 namespace PiChassis.Controller.Storage;
 
@@ -14,48 +14,55 @@ namespace PiChassis.Controller.Storage;
 /// interval (syncing the disk), and both on a clean stop. It touches the engine only on its loop;
 /// the slow, synced energy write happens off the loop.
 /// </summary>
-public sealed partial class StateKeeper(
-    StateStore store,
-    PowerEngineLoop loop,
-    IOptions<StorageOptions> options,
-    TimeProvider time,
-    ILogger<StateKeeper> logger) : IHostedService, IAsyncDisposable
+public sealed partial class StateKeeper : PeriodicService
 {
+    private readonly StateStore _store;
+    private readonly PowerEngineLoop _loop;
+    private readonly StorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StateKeeper> _logger;
     private readonly Lock _saving = new();
     private readonly Dictionary<int, PersistedSlot> _written = [];
-    private ITimer? _timer;
     private Task _periodic = Task.CompletedTask;
     private long _reads;
     private long _saved;
 
+    public StateKeeper(StateStore store, PowerEngineLoop loop, IOptions<StorageOptions> options, TimeProvider time, ILogger<StateKeeper> logger)
+        : base(time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _loop = loop;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
     /// <summary>The <c>controller_started</c> event of this run, once started.</summary>
     public ChassisEvent? Started { get; private set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override TimeSpan Period => _options.EnergyFlushInterval;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var stored = store.Load();
-        Started = await loop.RunAsync(engine => Start(engine, stored));
-        store.MarkRunning();
+        var stored = _store.Load();
+        Started = await _loop.RunAsync(engine => Start(engine, stored));
+        _store.MarkRunning();
         await FlushAsync();
-        var interval = options.Value.EnergyFlushInterval;
-        _timer = time.CreateTimer(_ => _periodic = FlushAsync(), null, interval, interval);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_timer is not null)
-        {
-            await _timer.DisposeAsync();
-            _timer = null;
-        }
-
+        await base.StopAsync(cancellationToken);
         if (await FlushAsync(stopping: true))
         {
-            store.MarkStopped();
+            _store.MarkStopped();
         }
     }
 
-    public ValueTask DisposeAsync() => _timer?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Starts a flush; its write completes off the engine loop.</summary>
+    public override void Tick() => _periodic = FlushAsync();
 
     /// <summary>Writes any slot state not yet written and the energy counters; callable on its own, so tests need no timer.</summary>
     public Task<bool> FlushAsync() => FlushAsync(stopping: false);
@@ -69,7 +76,7 @@ public sealed partial class StateKeeper(
     {
         try
         {
-            var (read, day, energy, at) = await loop.RunAsync(engine =>
+            var (read, day, energy, at) = await _loop.RunAsync(engine =>
             {
                 if (stopping)
                 {
@@ -77,7 +84,7 @@ public sealed partial class StateKeeper(
                 }
 
                 Save(engine.Persisted());
-                return (++_reads, engine.Energy.Day, engine.Energy.All, time.GetUtcNow());
+                return (++_reads, engine.Energy.Day, engine.Energy.All, _time.GetUtcNow());
             });
             lock (_saving)
             {
@@ -87,7 +94,7 @@ public sealed partial class StateKeeper(
                 }
 
                 _saved = read;
-                return store.SaveEnergy(day, energy, at);
+                return _store.SaveEnergy(day, energy, at);
             }
         }
         catch (InvalidOperationException)
@@ -110,19 +117,19 @@ public sealed partial class StateKeeper(
         }
 
         engine.StateChanged += OnStateChanged;
-        var started = engine.StartUp(Describe(store.Database, stored.PreviousStop));
+        var started = engine.StartUp(Describe(_store.Database, stored.PreviousStop));
         Save(engine.Persisted());
-        LogStarted(stored.Slots.Count, stored.EnergyDay, store.Database.Status, stored.PreviousStop);
+        LogStarted(stored.Slots.Count, stored.EnergyDay, _store.Database.Status, stored.PreviousStop);
         return started;
     }
 
     // Raised on the engine loop, inside the engine, right after the change.
-    private void OnStateChanged(object? sender, SlotState state) => Save([loop.Engine.Persisted(state.Slot)]);
+    private void OnStateChanged(object? sender, SlotState state) => Save([_loop.Engine.Persisted(state.Slot)]);
 
     private void Save(IEnumerable<PersistedSlot> slots)
     {
         var changed = slots.Where(s => !_written.TryGetValue(s.Slot, out var written) || written != s).ToList();
-        if (changed.Count > 0 && store.SaveSlots(changed, time.GetUtcNow()))
+        if (changed.Count > 0 && _store.SaveSlots(changed, _time.GetUtcNow()))
         {
             foreach (var slot in changed)
             {
