@@ -1,6 +1,6 @@
 namespace PiChassis.Controller.Engine;
 
-/// <summary>A journal in memory, bounded to the newest events; for runs without a data directory and for tests.</summary>
+/// <summary>A journal in memory, bounded to the newest events, for tests and benchmarks that keep no store.</summary>
 public sealed class MemoryEventJournal(int capacity = 10_000) : IEventJournal
 {
     private readonly Lock _lock = new();
