@@ -19,6 +19,7 @@ public static class ConfigurationCheck
         Check<StorageOptions>(services, errors);
         Check<MqttOptions>(services, errors);
         Check<ConsoleViewOptions>(services, errors);
+        Check<PolicyOptions>(services, errors);
         return errors;
     }
 

@@ -7,6 +7,7 @@ using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Policy;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Hardware.Buses;
@@ -41,6 +42,7 @@ public static class ControllerServices
         // Start order matters: the engine loop listens before the first sweep is published.
         services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
+        services.AddPiChassisPolicy(configuration);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
         return services;
     }
