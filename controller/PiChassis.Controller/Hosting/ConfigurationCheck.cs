@@ -15,12 +15,16 @@ public static class ConfigurationCheck
         var errors = new List<string>();
         Check<ChassisOptions>(services, errors);
         Check<SamplingOptions>(services, errors);
+        Check<PowerOptions>(services, errors);
+        Check<ProtectionOptions>(services, errors);
+        Check<WatchdogOptions>(services, errors);
         Check<SimulationOptions>(services, errors);
         Check<StorageOptions>(services, errors);
         Check<MqttOptions>(services, errors);
         Check<ConsoleViewOptions>(services, errors);
         Check<PanelOptions>(services, errors);
         Check<CoolingOptions>(services, errors);
+        Check<PolicyOptions>(services, errors);
         return errors;
     }
 

@@ -8,6 +8,7 @@ using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Panel;
+using PiChassis.Controller.Policy;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Controller.Storage;
@@ -44,6 +45,7 @@ public static class ControllerServices
         services.AddPiChassisStorage();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
         services.AddPiChassisPanel(configuration);
+        services.AddPiChassisPolicy(configuration);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
         return services;
     }

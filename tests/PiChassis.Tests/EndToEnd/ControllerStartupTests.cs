@@ -35,7 +35,8 @@ public sealed class ControllerStartupTests : IDisposable
                   { "Slot": 4, "Led": { "Driver": "ws2812" } }
                 ]
               },
-              "Sampling": { "Interval": "00:00:30" }
+              "Sampling": { "Interval": "00:00:30" },
+              "Power": { "PsuBudgetW": -5 }
             }
             """);
 
@@ -48,6 +49,7 @@ public sealed class ControllerStartupTests : IDisposable
         Assert.Contains("Slot 3 relay: MCP23017 0x20 pin 0 is already used by Slot 1 relay", output, StringComparison.Ordinal);
         Assert.Contains("Slot 4 LED: unknown driver 'ws2812'", output, StringComparison.Ordinal);
         Assert.Contains("Sampling:Interval", output, StringComparison.Ordinal);
+        Assert.Contains("Power:PsuBudgetW -5", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dataDir, "simulator.json")), "a refused configuration must not touch the hardware");
     }
 

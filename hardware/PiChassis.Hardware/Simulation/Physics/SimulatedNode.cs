@@ -25,7 +25,8 @@ public sealed class SimulatedNode
     public NodePhase Phase =>
         !_powered ? NodePhase.Unpowered
         : _haltAtS is not { } haltAt ? (_uptimeS < Profile.BootDurationS ? NodePhase.Booting : NodePhase.Running)
-        : _uptimeS - haltAt < Profile.HaltingS ? NodePhase.Halting
+        // Compared with the very sum Advance stops at: (a + h) - a can round below h and never end the halt.
+        : _uptimeS < haltAt + Profile.HaltingS ? NodePhase.Halting
         : NodePhase.Halted;
 
     /// <summary>True while running: only then does the node agent answer (and send heartbeats).</summary>

@@ -51,6 +51,22 @@ public class SimulatedNodeTests
     }
 
     [Fact]
+    public async Task Advance_HaltEndingWhereSubtractionRoundsDown_ReachesHalted()
+    {
+        // (2044.053093166581 + 4) - 2044.053093166581 is 3.99999999999977 in doubles: the halt used to never end.
+        var node = new SimulatedNode(PiProfile.Pi4B);
+        node.PowerOn();
+        node.Advance(2044.053093166581);
+        Assert.True(node.Halt());
+
+        // A hang shows as a TimeoutException instead of a test run that never ends.
+        await Task.Run(() => node.Advance(10)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(NodePhase.Halted, node.Phase);
+        Assert.Equal(2054.053093166581, node.UptimeS, 9);
+    }
+
+    [Fact]
     public void Halt_WhenBooting_IsRefused()
     {
         var node = new SimulatedNode(PiProfile.Pi4B);

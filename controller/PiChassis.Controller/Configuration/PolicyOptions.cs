@@ -1,0 +1,37 @@
+namespace PiChassis.Controller.Configuration;
+
+/// <summary>The energy policy's capacity mode. Section <c>Policy</c>.</summary>
+public sealed class PolicyOptions
+{
+    public const string Section = "Policy";
+
+    /// <summary>How often the policy looks at the chassis and switches auto slots.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>An idle node is switched off only after it has been idle this long.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A slot stays on at least this long after its relay closed, so one burst costs one relay cycle.</summary>
+    public TimeSpan MinOnTime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Hysteresis: capacity goes down only to the highest target asked within this window, so a
+    /// demand that dips and returns does not power nodes off and on again. Capacity goes up at once.
+    /// </summary>
+    public TimeSpan Hysteresis { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Warm spares (idle nodes on beyond the busy ones) when the scheduler names none.</summary>
+    public int DefaultMinSpare { get; set; }
+
+    /// <summary>Highest idle draw expected of a node (Pi 4B: 2.7–3.4 W); a slot's own lower idle is learned.</summary>
+    public double IdleW { get; set; } = 3.4;
+
+    /// <summary>A node drawing more than its idle draw plus this margin is busy.</summary>
+    public double BusyMarginW { get; set; } = 0.5;
+
+    /// <summary>Time constant of the per-slot heat proxy (the average of the slot's draw).</summary>
+    public TimeSpan HeatTimeConstant { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Slots whose heat proxies differ by less than this count as equally cool; wear decides between them.</summary>
+    public double HeatToleranceW { get; set; } = 0.5;
+}

@@ -1,0 +1,95 @@
+using PiChassis.Controller.Engine;
+
+namespace PiChassis.Controller.Policy;
+
+public sealed partial class CapacityPolicy
+{
+    /// <summary>A slot the engine refused (e.g. its wear guard) is not asked again before this.</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Capacity goes up at once, to what is wanted now. It goes down only to the most wanted within
+    /// the hysteresis window, and only by switching off idle slots that have been idle for the idle
+    /// timeout and on for the minimum on-time and hold no lease: never a booting or busy one.
+    /// </summary>
+    private void Act()
+    {
+        var now = Now;
+        var utcNow = _time.GetUtcNow();
+        foreach (var expired in _leases.Where(l => l.Value <= utcNow).Select(l => l.Key).ToList())
+        {
+            _leases.Remove(expired);
+        }
+
+        if (Target is not { } target)
+        {
+            return;
+        }
+
+        var states = _engine.States;
+        var busy = Busy;
+        var wanted = Wanted(target, busy);
+        _recentWanted.Add(now, wanted);
+        var achievable = Achievable(states);
+        var running = states.Count(IsRunning);
+        var goal = Math.Min(wanted, achievable);
+        if (running < goal)
+        {
+            PowerOn(goal - running, states, now);
+            return;
+        }
+
+        var hold = Math.Min(_recentWanted.Max(now) ?? wanted, achievable);
+        if (running > hold)
+        {
+            PowerOff(running - hold, states, now, utcNow);
+        }
+    }
+
+    private void PowerOn(int count, IEnumerable<SlotState> states, TimeSpan now)
+    {
+        var candidates = states.Where(s => IsPooled(s) && s.Phase == SlotPhase.Off && !RecentlyRefused(s.Slot, now));
+        foreach (var slot in SlotRanking.ForPowerOn(candidates, _trackers, _options.HeatToleranceW).ToList())
+        {
+            if (count == 0)
+            {
+                return;
+            }
+
+            if (Switch(slot, SlotAction.On, now))
+            {
+                count--;
+            }
+        }
+    }
+
+    private void PowerOff(int count, IEnumerable<SlotState> states, TimeSpan now, DateTimeOffset utcNow)
+    {
+        var candidates = states.Where(s =>
+            IsPooled(s) && s.Phase == SlotPhase.On && !RecentlyRefused(s.Slot, now)
+            && !(_leases.TryGetValue(s.Slot, out var until) && until > utcNow)
+            && _trackers[s.Slot] is { Busy: false } tracker
+            && tracker.IdleFor(now) >= _options.IdleTimeout
+            && tracker.OnFor(now) >= _options.MinOnTime);
+        foreach (var slot in SlotRanking.ForPowerOff(candidates, _trackers, _options.HeatToleranceW).Take(count).ToList())
+        {
+            Switch(slot, SlotAction.Off, now);
+        }
+    }
+
+    private bool Switch(SlotState slot, SlotAction action, TimeSpan now)
+    {
+        var result = _engine.Execute(new SlotCommand(slot.Slot, action, CommandOrigin.Policy, Source));
+        if (!result.Ok)
+        {
+            _trackers[slot.Slot].RefusedAt = now;
+            LogRefused(slot.Slot, action, result.ErrorCode, result.Message);
+            return false;
+        }
+
+        LogSwitched(slot.Slot, action, slot.RelayCycles, _trackers[slot.Slot].HeatW);
+        return true;
+    }
+
+    private bool RecentlyRefused(int slot, TimeSpan now) => _trackers[slot].RefusedAt is { } at && now - at < RetryAfter;
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+using PiChassis.Controller.Sampling;
+
+namespace PiChassis.Controller.Policy;
+
+/// <summary>
+/// The energy policy's capacity mode: the scheduler says how many nodes it wants running (and how
+/// many idle spares), the policy switches <see cref="SlotPolicy.Auto"/> slots on and off to get
+/// there. Like the engine it is synchronous and owns its state without locks: every call must come
+/// from the engine's loop (<see cref="CapacityPolicyService"/> does that), and it switches slots
+/// only through <see cref="PowerEngine.Execute"/> with <see cref="CommandOrigin.Policy"/>, so
+/// arbitration puts it after every person and every protection.
+/// </summary>
+public sealed partial class CapacityPolicy
+{
+    public const string Source = "policy";
+
+    private readonly PowerEngine _engine;
+    private readonly PolicyOptions _options;
+    private readonly ChassisEvents _events;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly long _start;
+    private readonly Dictionary<int, SlotTracker> _trackers;
+    private readonly Dictionary<int, DateTimeOffset> _leases = [];
+    private readonly RecentMaximum _recentWanted;
+
+    public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        _engine = engine;
+        _options = options;
+        _events = events;
+        _time = time;
+        _logger = logger;
+        _start = time.GetTimestamp();
+        _trackers = engine.States.ToDictionary(s => s.Slot, s => new SlotTracker(s.Slot));
+        _recentWanted = new RecentMaximum(options.Hysteresis);
+    }
+
+    /// <summary>The scheduler's latest target; null until one is set (the policy then switches nothing).</summary>
+    public CapacityTarget? Target { get; private set; }
+
+    /// <summary>Slots the policy must not switch off before the given time.</summary>
+    public IReadOnlyDictionary<int, DateTimeOffset> Leases => _leases;
+
+    private TimeSpan Now => _time.GetElapsedTime(_start);
+
+    /// <summary>Sets the target and acts on it at once; a target above what the chassis can run is reported in the result.</summary>
+    public CapacityResult SetTarget(int nodes, int? minSpare, string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var spare = minSpare ?? _options.DefaultMinSpare;
+        if (nodes < 0 || spare < 0)
+        {
+            return Status() with { Ok = false, ErrorCode = ErrorCodes.InvalidRequest, Message = $"nodes {nodes} and min_spare {spare} must not be negative" };
+        }
+
+        if (Target is not { } old || old.Nodes != nodes || old.MinSpare != spare)
+        {
+            Target = new CapacityTarget(nodes, spare, source, _time.GetUtcNow());
+            var achievable = Achievable(_engine.States);
+            _events.Append(EventTypes.CapacityChanged, null, source, new JsonObject
+            {
+                ["nodes"] = nodes,
+                ["min_spare"] = spare,
+                ["achievable"] = achievable,
+            });
+            LogTargetChanged(nodes, spare, source, achievable);
+        }
+
+        Act();
+        var result = Status();
+        if (result.Capped)
+        {
+            LogCapped(result.Wanted, result.Achievable);
+        }
+
+        return result;
+    }
+
+    /// <summary>Keeps <paramref name="slot"/> from being switched off by the policy until <paramref name="until"/>.</summary>
+    public CommandResult SetLease(int slot, DateTimeOffset until, string source)
+    {
+        if (_engine.States.FirstOrDefault(s => s.Slot == slot) is not { } state)
+        {
+            return CommandResult.Refused(slot, SlotPhase.Off, ErrorCodes.UnknownTarget, $"no slot {slot}");
+        }
+
+        if (until <= _time.GetUtcNow())
+        {
+            return CommandResult.Refused(slot, state.Phase, ErrorCodes.InvalidRequest, $"the lease ends in the past ({until:O})");
+        }
+
+        _leases[slot] = until;
+        LogLease(slot, until, source);
+        return CommandResult.Accepted(slot, state.Phase);
+    }
+
+    /// <summary>The target, what it asks for now, what the chassis can run and what runs.</summary>
+    public CapacityResult Status()
+    {
+        var states = _engine.States;
+        var achievable = Achievable(states);
+        var running = states.Count(IsRunning);
+        if (Target is not { } target)
+        {
+            return new CapacityResult(true, 0, 0, 0, achievable, running, Message: "no capacity target set");
+        }
+
+        var wanted = Wanted(target, Busy);
+        var message = wanted > achievable
+            ? $"{wanted} nodes wanted, {achievable} can run: {wanted - achievable} short"
+            : null;
+        return new CapacityResult(true, target.Nodes, target.MinSpare, wanted, achievable, running, Message: message);
+    }
+
+    /// <summary>Learns from a new snapshot (heat, busy, idle times), then switches slots towards the target.</summary>
+    public void Evaluate(ChassisSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var now = Now;
+        foreach (var state in _engine.States)
+        {
+            if (snapshot.Slots.FirstOrDefault(s => s.Slot == state.Slot) is { } sample)
+            {
+                _trackers[state.Slot].Update(state, sample, now, _options);
+            }
+        }
+
+        Act();
+    }
+
+    /// <summary>On, queued or booting: a node the scheduler has or is about to have.</summary>
+    private static bool IsRunning(SlotState slot) => slot.Phase is SlotPhase.Queued or SlotPhase.Booting or SlotPhase.On;
+
+    /// <summary>Slots the policy may switch.</summary>
+    private static bool IsPooled(SlotState slot) => slot.Policy == SlotPolicy.Auto && !slot.Locked && slot.Fault is null;
+
+    private static int Achievable(IEnumerable<SlotState> states) => states.Count(s => IsRunning(s) || IsPooled(s));
+
+    private int Busy => _trackers.Values.Count(t => t.Busy);
+
+    private static int Wanted(CapacityTarget target, int busy) => Math.Max(target.Nodes, busy + target.MinSpare);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace PiChassis.Benchmarks;
+
+/// <summary>The benchmark's command line.</summary>
+internal sealed class BenchmarkArguments
+{
+    public const string Usage = """
+        Replays a day of node demand through the PiChassis controller core on a simulated chassis
+        and compares the energy policy with always-on, the ideal lower bound and Slurm's power saving.
+
+        usage: dotnet run -c Release --project tests/PiChassis.Benchmarks -- [options]
+          --trace FILE            demand trace (default ../shared/traces/faas-weekday-16.csv beside the repository)
+          --slots N               slots of Pi 4Bs (default 16)
+          --load F                load 0..1 of a needed node (default 1.0)
+          --spare N               warm spares the scheduler asks for (default 1)
+          --idle-timeout S        policy idle timeout, seconds (default 60)
+          --min-on S              policy minimum on-time, seconds (default 300)
+          --hysteresis S          policy hysteresis window, seconds (default 300)
+          --interval S            sample interval, seconds, dividing a minute (default 1)
+          --generate-batch-waves FILE [--seed N]
+                                  write a batch-waves trace (default seed 8) and exit
+        """;
+
+    public BenchmarkSettings Settings { get; private set; } = new();
+
+    public string? TracePath { get; private set; }
+
+    public string? GeneratePath { get; private set; }
+
+    public int Seed { get; private set; } = BatchWavesGenerator.DefaultSeed;
+
+    public bool ShowHelp { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    public static BenchmarkArguments Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new BenchmarkArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h")
+            {
+                parsed.ShowHelp = true;
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                parsed.Errors.Add($"{name} needs a value.");
+                break;
+            }
+
+            parsed.Apply(name, args[++i]);
+        }
+
+        return parsed;
+    }
+
+    private void Apply(string name, string value)
+    {
+        var settings = Settings;
+        switch (name)
+        {
+            case "--trace": TracePath = value; break;
+            case "--generate-batch-waves": GeneratePath = value; break;
+            case "--seed": Seed = Integer(name, value, 0, int.MaxValue); break;
+            case "--slots": Settings = settings with { Slots = Integer(name, value, 1, 16) }; break;
+            case "--spare": Settings = settings with { MinSpare = Integer(name, value, 0, 16) }; break;
+            case "--load": Settings = settings with { LoadFraction = Number(name, value, 0, 1) }; break;
+            case "--idle-timeout": Settings = settings with { IdleTimeout = Seconds(name, value) }; break;
+            case "--min-on": Settings = settings with { MinOnTime = Seconds(name, value) }; break;
+            case "--hysteresis": Settings = settings with { Hysteresis = Seconds(name, value) }; break;
+            case "--interval":
+                var interval = Seconds(name, value);
+                if (interval <= TimeSpan.Zero || TimeSpan.FromMinutes(1).Ticks % interval.Ticks != 0)
+                {
+                    Errors.Add($"--interval {value} must divide a minute.");
+                }
+
+                Settings = settings with { SampleInterval = interval };
+                break;
+            default: Errors.Add($"unknown option {name}"); break;
+        }
+    }
+
+    private int Integer(string name, string value, int min, int max)
+    {
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+
+        Errors.Add($"{name} {value} must be a whole number {min}..{max}.");
+        return min;
+    }
+
+    private double Number(string name, string value, double min, double max)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= min && x <= max)
+        {
+            return x;
+        }
+
+        Errors.Add($"{name} {value} must be a number {min}..{max}.");
+        return min;
+    }
+
+    private TimeSpan Seconds(string name, string value) => TimeSpan.FromSeconds(Number(name, value, 0, 86_400));
+}

@@ -1,0 +1,23 @@
+using PiChassis.Tests.TestSupport;
+
+namespace PiChassis.Benchmarks;
+
+/// <summary>Builds the rig every run uses: the same chassis, supply and engine settings.</summary>
+internal static class BenchmarkChassis
+{
+    public static SimulatedRig Create(BenchmarkSettings settings, bool startPowered)
+    {
+        var rig = new SimulatedRig(
+            slots: settings.Slots,
+            model: m =>
+            {
+                m.DefaultBoard = BenchmarkSettings.Board;
+                m.PsuRatedW = settings.PsuRatedW;
+                m.PsuInternalResistanceOhm = 0.010;
+            },
+            power: p => p.PsuBudgetW = settings.PsuBudgetW,
+            startPowered: startPowered);
+        rig.Sampling.Interval = settings.SampleInterval;
+        return rig;
+    }
+}

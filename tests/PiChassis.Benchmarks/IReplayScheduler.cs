@@ -1,0 +1,17 @@
+using PiChassis.Tests.TestSupport;
+
+namespace PiChassis.Benchmarks;
+
+/// <summary>The scheduler's side of a replay: what it does with the chassis as demand comes and goes.</summary>
+internal interface IReplayScheduler
+{
+    string Name { get; }
+
+    /// <summary>Whether every slot is powered when the replay starts.</summary>
+    bool StartsPowered { get; }
+
+    void Prepare(SimulatedRig rig);
+
+    /// <summary>Called before each sample, after the work was assigned.</summary>
+    void Act(SimulatedRig rig, int demand, WorkAssigner work);
+}

@@ -1,0 +1,51 @@
+using PiChassis.Benchmarks;
+
+var arguments = BenchmarkArguments.Parse(args);
+if (arguments.ShowHelp)
+{
+    Console.WriteLine(BenchmarkArguments.Usage);
+    return 0;
+}
+
+if (arguments.Errors.Count > 0)
+{
+    arguments.Errors.ForEach(e => Console.Error.WriteLine($"error: {e}"));
+    return 2;
+}
+
+if (arguments.GeneratePath is { } output)
+{
+    File.WriteAllText(output, BatchWavesGenerator.Generate(arguments.Seed, arguments.Settings.Slots));
+    Console.WriteLine($"wrote {output} (batch waves, seed {arguments.Seed})");
+    return 0;
+}
+
+var path = arguments.TracePath ?? RepositoryPaths.DefaultTrace();
+if (path is null || !File.Exists(path))
+{
+    Console.Error.WriteLine($"error: no trace at {path ?? "../shared/traces/faas-weekday-16.csv (no PiChassis.sln found above here)"}; pass --trace FILE");
+    return 2;
+}
+
+DemandTrace trace;
+try
+{
+    trace = DemandTrace.Load(path);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+var settings = arguments.Settings;
+IReadOnlyList<IReplayScheduler> runs =
+[
+    new AlwaysOnScheduler(),
+    new CapacityScheduler(settings),
+    .. SlurmPeerScheduler.SuspendTimes.Select(t => new SlurmPeerScheduler(t)),
+];
+var results = new ReplayResult[runs.Count];
+Parallel.For(0, runs.Count, i => results[i] = TraceReplay.Run(trace, settings, runs[i]));
+BenchmarkReport.Print(Console.Out, trace, settings, results);
+return 0;

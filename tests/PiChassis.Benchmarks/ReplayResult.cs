@@ -1,0 +1,19 @@
+namespace PiChassis.Benchmarks;
+
+/// <summary>What one replay of a trace measured.</summary>
+internal sealed record ReplayResult(
+    string Name,
+    double EnergyWh,
+    double MeteredWh,
+    double NeededNodeMinutes,
+    double UnmetNodeMinutes,
+    IReadOnlyList<long> RelayCycles,
+    double Days,
+    TimeSpan Wall)
+{
+    public double UnmetShare => NeededNodeMinutes > 0 ? UnmetNodeMinutes / NeededNodeMinutes : 0;
+
+    public double MeanCyclesPerSlotPerDay => RelayCycles.Count == 0 ? 0 : RelayCycles.Average() / Days;
+
+    public double MaxCyclesPerSlotPerDay => RelayCycles.Count == 0 ? 0 : RelayCycles.Max() / Days;
+}
