@@ -7,6 +7,7 @@ using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Mqtt;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Hardware.Buses;
@@ -21,6 +22,7 @@ public static class ControllerServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         AddOptions(services, configuration);
+        services.AddPiChassisMqtt(configuration);
         if (configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled"))
         {
             services.AddSimulatedChassis();
