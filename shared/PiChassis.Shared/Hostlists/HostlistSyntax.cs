@@ -146,6 +146,12 @@ internal static class HostlistSyntax
             names = [.. names.Select(prefix => prefix + literal)];
         }
 
+        if (names.Count > budget)
+        {
+            error = $"expands to more than {Hostlist.MaxTargets} targets";
+            return null;
+        }
+
         var tooLong = names.FirstOrDefault(n => n.Length > MaxNameLength);
         if (tooLong is not null)
         {
