@@ -44,6 +44,22 @@ internal static class MosquittoClients
         ProcessRunner.RunAsync("mosquitto_pub",
             [.. Broker(port, extra), "-V", version, "-q", "1", "-t", topic, "-m", payload, .. retain ? RetainFlag : []], Limit);
 
+    /// <summary>Publishes raw bytes (any size, any encoding) from a file with <c>mosquitto_pub -f</c>.</summary>
+    public static async Task<ProcessRunner.Result> PublishBytesAsync(int port, string topic, byte[] payload, string version = "5", bool retain = false)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, payload);
+            return await ProcessRunner.RunAsync("mosquitto_pub",
+                [.. Broker(port, null), "-V", version, "-q", "1", "-t", topic, "-f", file, .. retain ? RetainFlag : []], Limit);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Publishes each line of <paramref name="lines"/> as one message (<c>mosquitto_pub -l</c>), as fast as the broker takes them.</summary>
     public static Task<ProcessRunner.Result> PublishLinesAsync(int port, string topic, IEnumerable<string> lines) =>
         ProcessRunner.RunAsync("mosquitto_pub", [.. Broker(port, null), "-q", "0", "-t", topic, "-l"], Limit, string.Join('\n', lines) + "\n");
