@@ -8,16 +8,12 @@ namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
 /// Plug &amp; play: a board knows its own name, the chassis only where it is. When a slot is
-/// powered on, the node whose first heartbeat arrives during that slot's boot (its uptime no
-/// longer than the slot has had power) is the node in that slot. The learnt map is kept in the
-/// data directory, published in <c>info</c>, and a change raises <see cref="EventType"/>.
+/// powered on, the node whose first heartbeat arrives while that slot boots (from power-on until
+/// the slot's first heartbeat; its uptime no longer than the slot has had power) is the node in
+/// that slot. The learnt map is kept in the data directory, published in <c>info</c>, and a change
+/// raises <see cref="EventType"/>. Everything here runs on the engine loop.
 /// </summary>
-public sealed partial class NodeIdentity(
-    ChassisEvents events,
-    NodeMapFile mapFile,
-    IOptions<ChassisOptions> chassis,
-    TimeProvider time,
-    ILogger<NodeIdentity> logger)
+public sealed partial class NodeIdentity
 {
     /// <summary>Raised when a slot's node name changes because another board answered from it.</summary>
     public const string EventType = "node_identified";
@@ -25,48 +21,97 @@ public sealed partial class NodeIdentity(
     /// <summary>A board's uptime starts a little after its slot's power; this much is forgiven.</summary>
     private static readonly TimeSpan UptimeSlack = TimeSpan.FromSeconds(10);
 
-    /// <summary>The configured node of each slot, to tell a learnt name from the configuration's.</summary>
-    public string? ConfiguredNode(int slot) => chassis.Value.Slots.FirstOrDefault(s => s.Slot == slot)?.Node;
+    /// <summary>A slot whose board has not spoken this long after power-on has no agent; it is no longer waited for.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
-    /// <summary>Puts the learnt names back at start; runs on the engine loop.</summary>
+    private readonly ChassisEvents _events;
+    private readonly NodeMapFile _mapFile;
+    private readonly ChassisOptions _chassis;
+    private readonly TimeProvider _time;
+    private readonly ILogger<NodeIdentity> _logger;
+    private readonly Dictionary<int, DateTimeOffset> _awaitingFirstBeat = [];
+
+    public NodeIdentity(ChassisEvents events, NodeMapFile mapFile, IOptions<ChassisOptions> chassis, TimeProvider time, ILogger<NodeIdentity> logger)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(chassis);
+        _events = events;
+        _mapFile = mapFile;
+        _chassis = chassis.Value;
+        _time = time;
+        _logger = logger;
+        events.Appended += OnEvent;
+    }
+
+    /// <summary>The configured node of a slot, to tell a learnt name from the configuration's.</summary>
+    public string? ConfiguredNode(int slot) => _chassis.Slots.FirstOrDefault(s => s.Slot == slot)?.Node;
+
+    /// <summary>Puts the learnt names back at start.</summary>
     public void Restore(PowerEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        foreach (var (slot, node) in mapFile.Load())
+        foreach (var (slot, node) in _mapFile.Load())
         {
             engine.RenameNode(slot, node);
         }
     }
 
-    /// <summary>A heartbeat from <paramref name="node"/>; runs on the engine loop.</summary>
+    /// <summary>A heartbeat from <paramref name="node"/>, up for <paramref name="uptimeS"/> seconds when the agent says.</summary>
     public void OnHeartbeat(PowerEngine engine, string node, double? uptimeS)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var states = engine.States;
-        var own = states.FirstOrDefault(s => s.Node == node);
-        if (own is not { Power: true } && uptimeS is { } uptime && Booting(states, uptime) is { } found)
+        var own = engine.States.FirstOrDefault(s => s.Node == node);
+        if (own is { Power: true })
         {
-            Learn(engine, found, node, own);
+            _awaitingFirstBeat.Remove(own.Slot);
+        }
+        else if (uptimeS is { } uptime && AwaitingSince(uptime) is { } slot)
+        {
+            Learn(engine, engine.States.First(s => s.Slot == slot), node, own);
         }
 
         engine.OnHeartbeat(node);
     }
 
-    /// <summary>The booting slot whose power-on best matches a board up for <paramref name="uptimeS"/> seconds.</summary>
-    private SlotState? Booting(IEnumerable<SlotState> states, double uptimeS)
+    /// <summary>The slot still waiting for its board's first word whose power-on best matches a board up for <paramref name="uptimeS"/> seconds.</summary>
+    private int? AwaitingSince(double uptimeS)
     {
-        var now = time.GetUtcNow();
-        return states
-            .Where(s => s.Phase == SlotPhase.Booting && (now - s.Since + UptimeSlack).TotalSeconds >= uptimeS)
-            .OrderBy(s => Math.Abs((now - s.Since).TotalSeconds - uptimeS))
+        var now = _time.GetUtcNow();
+        foreach (var stale in _awaitingFirstBeat.Where(w => now - w.Value > Window).Select(w => w.Key).ToList())
+        {
+            _awaitingFirstBeat.Remove(stale);
+        }
+
+        return _awaitingFirstBeat
+            .Where(w => (now - w.Value + UptimeSlack).TotalSeconds >= uptimeS)
+            .OrderBy(w => Math.Abs((now - w.Value).TotalSeconds - uptimeS))
+            .Select(w => (int?)w.Key)
             .FirstOrDefault();
+    }
+
+    private void OnEvent(object? sender, ChassisEvent e)
+    {
+        if (e.Slot is not { } slot)
+        {
+            return;
+        }
+
+        if (e.Type == EventTypes.PowerOn)
+        {
+            _awaitingFirstBeat[slot] = e.At;
+        }
+        else if (e.Type == EventTypes.PowerOff)
+        {
+            _awaitingFirstBeat.Remove(slot);
+        }
     }
 
     private void Learn(PowerEngine engine, SlotState slot, string node, SlotState? previous)
     {
+        _awaitingFirstBeat.Remove(slot.Slot);
         var configured = ConfiguredNode(slot.Slot);
         engine.RenameNode(slot.Slot, node);
-        mapFile.Save(engine.States.Where(s => s.Node != ConfiguredNode(s.Slot)).ToDictionary(s => s.Slot, s => s.Node));
+        _mapFile.Save(engine.States.Where(s => s.Node != ConfiguredNode(s.Slot)).ToDictionary(s => s.Slot, s => s.Node));
         var detail = new JsonObject
         {
             ["node"] = node,
@@ -79,7 +124,7 @@ public sealed partial class NodeIdentity(
             detail["moved_from_slot"] = previous.Slot;
         }
 
-        events.Append(EventType, slot.Slot, "plug_and_play", detail);
+        _events.Append(EventType, slot.Slot, "plug_and_play", detail);
         LogLearnt(slot.Slot, node, slot.Node, configured);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Mqtt;
+using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Tests.Controller.Mqtt;
 
@@ -107,6 +108,44 @@ public sealed class NodeIdentityTests : IDisposable
 
         Assert.Equal("node77", _rig.State(1).Node);
         Assert.Equal("node02", _rig.State(2).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_BootEndedBeforeTheAgentSpoke_StillLearns()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(95));
+        _rig.Engine.OnSnapshot(new ChassisSnapshot(1, _rig.Time.GetUtcNow(), TimeSpan.FromSeconds(95), 5,
+            [.. Enumerable.Range(1, 4).Select(n => new SlotSample(n, n == 3, n == 3 ? 0.6 : 0, 5, n == 3 ? 3 : 0, false, 0, null))], []));
+        Assert.Equal(SlotPhase.On, _rig.State(3).Phase);
+
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 93);
+
+        Assert.Equal("node42", _rig.State(3).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_AfterTheSlotsOwnFirstBeat_LearnsNothing()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "node03", uptimeS: 18);
+
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 19);
+
+        Assert.Equal("node03", _rig.State(3).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_SlotPoweredOffBeforeItsBoardSpoke_NoLongerWaits()
+    {
+        _rig.PowerOn(3);
+        _rig.Engine.Execute(new SlotCommand(3, SlotAction.ForceOff, CommandOrigin.Remote, "test"));
+        _rig.Time.Advance(TimeSpan.FromSeconds(5));
+
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 3);
+
+        Assert.Equal("node03", _rig.State(3).Node);
     }
 
     [Fact]

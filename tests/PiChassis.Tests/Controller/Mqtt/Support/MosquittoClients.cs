@@ -11,13 +11,15 @@ internal static class MosquittoClients
     private static string[] Broker(int port, IEnumerable<string>? extra) =>
         ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. extra ?? []];
 
-    /// <summary><c>mosquitto_rr</c>: an MQTT 5 request with a response topic; the response payload, or null.</summary>
-    public static async Task<string?> RequestAsync(int port, string topic, string payload, int waitS = 10, IEnumerable<string>? extra = null)
+    /// <summary><c>mosquitto_rr</c>: an MQTT 5 request with a response topic; the response payload.</summary>
+    public static async Task<string> RequestAsync(int port, string topic, string payload, int waitS = 10, IEnumerable<string>? extra = null)
     {
         var responseTopic = $"test/rr/{Guid.NewGuid():N}";
         var result = await ProcessRunner.RunAsync("mosquitto_rr",
             [.. Broker(port, extra), "-q", "1", "-t", topic, "-e", responseTopic, "-m", payload, "-W", waitS.ToString(CultureInfo.InvariantCulture)], Limit);
-        return result.ExitCode == 0 ? result.Output.Trim() : null;
+        return result.ExitCode == 0
+            ? result.Output.Trim()
+            : throw new InvalidOperationException($"mosquitto_rr on {topic} ended with {result.ExitCode}: {result.Error} {result.Output}");
     }
 
     /// <summary>An MQTT 3.1.1 request: subscribe to <paramref name="responseTopic"/>, publish, read one response.</summary>
