@@ -37,6 +37,17 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         return broker;
     }
 
+    /// <summary>A Mosquitto on a config of the test's own, written for the port and directory it is given.</summary>
+    public static async Task<MosquittoBroker> StartWithConfigAsync(Func<int, string, string> config, IReadOnlyDictionary<string, string> users)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var broker = new MosquittoBroker(Directory.CreateTempSubdirectory("pichassis-mosquitto-").FullName, FreePort.Next());
+        await broker.WritePasswordsAsync(users);
+        await File.WriteAllTextAsync(broker.ConfigFile, config(broker.Port, broker.Dir));
+        await broker.StartAsync();
+        return broker;
+    }
+
     public async Task StartAsync()
     {
         var info = new ProcessStartInfo(Program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -45,7 +56,8 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         _process = Process.Start(info) ?? throw new InvalidOperationException("mosquitto did not start");
         if (!await FreePort.WaitListeningAsync(Port, TimeSpan.FromSeconds(10)))
         {
-            throw new InvalidOperationException($"mosquitto does not listen on {Port}: {await File.ReadAllTextAsync(LogFile)}");
+            var why = _process.HasExited ? await _process.StandardError.ReadToEndAsync() : "no answer";
+            throw new InvalidOperationException($"mosquitto does not listen on {Port}: {why}");
         }
     }
 
@@ -71,6 +83,18 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         Directory.Delete(Dir, recursive: true);
     }
 
+    private async Task<string> WritePasswordsAsync(IReadOnlyDictionary<string, string> users)
+    {
+        var passwords = Path.Combine(Dir, "passwd");
+        foreach (var (user, password) in users)
+        {
+            var create = File.Exists(passwords) ? Array.Empty<string>() : ["-c"];
+            await ProcessRunner.RunAsync("mosquitto_passwd", [.. create, "-b", passwords, user, password], TimeSpan.FromSeconds(10));
+        }
+
+        return passwords;
+    }
+
     private async Task WriteConfigAsync(MosquittoSetup setup)
     {
         var config = new StringBuilder()
@@ -83,14 +107,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             .AppendLine($"persistence_location {Dir}/");
         if (!setup.AllowAnonymous)
         {
-            var passwords = Path.Combine(Dir, "passwords");
-            foreach (var (user, password) in setup.Users)
-            {
-                var create = File.Exists(passwords) ? Array.Empty<string>() : ["-c"];
-                await ProcessRunner.RunAsync("mosquitto_passwd", [.. create, "-b", passwords, user, password], TimeSpan.FromSeconds(10));
-            }
-
-            config.AppendLine($"password_file {passwords}");
+            config.AppendLine($"password_file {await WritePasswordsAsync(setup.Users)}");
         }
 
         if (setup.Tls is { } tls)
