@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Mqtt;
 
@@ -21,7 +22,7 @@ public sealed partial class NodeMapFile(string path, ILogger<NodeMapFile> logger
             }
 
             var map = JsonSerializer.Deserialize(File.ReadAllBytes(path), NodeMapJson.Default.DictionaryInt32String) ?? [];
-            return map.Where(e => Shared.Mqtt.Topics.IsValidNodeName(e.Value)).ToDictionary(e => e.Key, e => e.Value);
+            return map.Where(e => Topics.IsValidNodeName(e.Value)).ToDictionary(e => e.Key, e => e.Value);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PiChassis.Controller.Engine;
 using PiChassis.Shared.Json;
 using PiChassis.Shared.Mqtt;
+using PiChassis.Shared.Payloads;
 
 namespace PiChassis.Controller.Mqtt;
 
@@ -77,7 +78,7 @@ public sealed class SlotSetHandler(PowerEngineLoop loop, Rejections rejections)
     {
         action = default;
         policy = null;
-        Shared.Payloads.SlotSetPayload? command;
+        SlotSetPayload? command;
         try
         {
             command = JsonSerializer.Deserialize(text, PiChassisJson.Wire.SlotSetPayload);

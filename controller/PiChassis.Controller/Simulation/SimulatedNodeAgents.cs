@@ -92,7 +92,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
     }
 
     /// <summary>Sends the heartbeats due now: at once for a board that just came up, then every period.</summary>
-    public void Tick()
+    private void Tick()
     {
         if (!_connection.IsConnected)
         {
