@@ -1,15 +1,19 @@
 namespace PiChassis.Controller.Configuration;
 
 /// <summary>
-/// The broker the controller speaks to. Section <c>Mqtt</c>. Without <see cref="Host"/> the controller
-/// starts its own (embedded) broker on <see cref="EmbeddedAddress"/>:<see cref="Port"/>.
+/// The broker the controller speaks to. Section <c>Mqtt</c>. Without <see cref="Host"/>, a simulated
+/// controller starts its own (embedded) broker on <see cref="EmbeddedAddress"/>:<see cref="Port"/>;
+/// one on hardware uses the Mosquitto on its own Pi unless <see cref="Embedded"/> is set.
 /// </summary>
 public sealed class MqttOptions
 {
     public const string Section = "Mqtt";
 
-    /// <summary>The broker's host; null starts the embedded broker.</summary>
+    /// <summary>The broker's host; null: the embedded broker or, on hardware, localhost.</summary>
     public string? Host { get; set; }
+
+    /// <summary>Run the embedded broker; null: only with <c>--simulate</c> and no <see cref="Host"/>.</summary>
+    public bool? Embedded { get; set; }
 
     public int Port { get; set; } = 1883;
 

@@ -11,20 +11,22 @@ using PiChassis.Controller.Configuration;
 namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
-/// The broker the controller brings along when no <c>Mqtt:Host</c> is set (as with
+/// The broker the controller brings along (<see cref="BrokerEndpoint.Embedded"/>, as with
 /// <c>--simulate</c>): MQTTnet.Server on loopback, asking for <c>Mqtt:Username</c>/<c>Password</c>
 /// when they are set. It does not send a client's will on a DisconnectWithWillMessage; Mosquitto does.
+/// When its port is taken the controller runs on without MQTT rather than talk to a stranger's broker.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
+public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, BrokerEndpoint endpoint, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
 
-    public bool IsRunning => _server?.IsStarted ?? false;
+    /// <summary>The embedded broker was wanted but could not listen: the controller's MQTT side stays off.</summary>
+    public bool Unavailable { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var mqtt = options.Value;
-        if (mqtt.Host is not null)
+        if (!endpoint.Embedded)
         {
             return;
         }
@@ -33,6 +35,7 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(mqtt.EmbeddedAddress))
             .WithDefaultEndpointPort(mqtt.Port)
+            .WithDefaultEndpointReuseAddress()
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += args =>
@@ -56,8 +59,9 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
         {
+            Unavailable = true;
             LogStartFailed(mqtt.EmbeddedAddress, mqtt.Port, e.Message);
-            throw;
+            return;
         }
 
         var authenticated = !string.IsNullOrEmpty(mqtt.Username);
@@ -80,6 +84,6 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, ILogge
     [LoggerMessage(EventId = 411, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} (credentials required: {Authenticated})")]
     private partial void LogStarted(string address, int port, bool authenticated);
 
-    [LoggerMessage(EventId = 412, Level = LogLevel.Critical, Message = "Embedded MQTT broker could not listen on {Address}:{Port}: {Reason}")]
+    [LoggerMessage(EventId = 412, Level = LogLevel.Critical, Message = "Embedded MQTT broker could not listen on {Address}:{Port}: {Reason}; running without MQTT (a broker already there? use --mqtt-host, or another --mqtt-port)")]
     private partial void LogStartFailed(string address, int port, string reason);
 }

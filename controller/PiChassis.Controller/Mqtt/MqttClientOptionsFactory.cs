@@ -17,12 +17,13 @@ public static class MqttClientOptionsFactory
     /// <summary>Larger messages are dropped by the broker before they reach us; the contract refuses above 8 KiB anyway.</summary>
     public const uint MaximumPacketSize = 64 * 1024;
 
-    public static MqttClientOptions Create(MqttOptions options, string clientId, MqttApplicationMessage? will)
+    public static MqttClientOptions Create(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var host = options.Host ?? options.EmbeddedAddress;
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var host = endpoint.Host;
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(host, options.Port)
+            .WithTcpServer(host, endpoint.Port)
             .WithClientId(clientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(true)

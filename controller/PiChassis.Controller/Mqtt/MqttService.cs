@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Engine;
 using PiChassis.Shared.Mqtt;
 
@@ -9,18 +10,26 @@ namespace PiChassis.Controller.Mqtt;
 /// connection loop; on stop says <c>offline</c> (retained) and disconnects cleanly. It never
 /// blocks start-up on the broker: protection runs whether or not the broker is there.
 /// </summary>
-public sealed class MqttService(
+public sealed partial class MqttService(
     MqttConnection connection,
     MessageRouter router,
     ChassisPublisher publisher,
     RequestHandler requests,
     NodeIdentity identity,
     PowerEngineLoop loop,
-    Topics topics) : IHostedService
+    Topics topics,
+    EmbeddedBroker broker,
+    ILogger<MqttService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         loop.Post(identity.Restore);
+        if (broker.Unavailable)
+        {
+            LogMqttOff();
+            return;
+        }
+
         connection.MessageReceived = router.RouteAsync;
         publisher.Start();
         await connection.StartAsync();
@@ -32,4 +41,7 @@ public sealed class MqttService(
         await requests.StopAsync();
         await connection.StopAsync(MqttMessages.Text(topics.Status, Availability.Offline, retain: true));
     }
+
+    [LoggerMessage(EventId = 413, Level = LogLevel.Warning, Message = "MQTT is off: no requests, no telemetry; protection and the journal run as ever")]
+    private partial void LogMqttOff();
 }

@@ -14,13 +14,18 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>Registers the MQTT interface: the embedded broker when no host is set, the connection, publisher, handlers and the MQTT node agent.</summary>
 public static class MqttServices
 {
-    /// <summary>Call before the simulator and the defaults are registered: the broker must listen before the simulated agents connect, and the MQTT node agent takes precedence.</summary>
+    /// <summary>
+    /// Call before the simulator and the defaults are registered: the broker must listen before the
+    /// simulated agents connect, and the MQTT node agent takes precedence.
+    /// </summary>
     public static IServiceCollection AddPiChassisMqtt(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, ControllerOptionsValidator>());
         services.TryAddSingleton(sp => new Topics(sp.GetRequiredService<IOptions<ChassisOptions>>().Value.Id));
+        services.TryAddSingleton(sp => BrokerEndpoint.From(
+            sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<IOptions<SimulationOptions>>().Value.Enabled));
         services.TryAddSingleton(CreateConnection);
         services.TryAddSingleton(sp => new NodeMapFile(
             Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDir, NodeMapFile.FileName),
@@ -53,7 +58,7 @@ public static class MqttServices
         var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
         var topics = sp.GetRequiredService<Topics>();
         var will = MqttMessages.Text(topics.Status, Availability.Offline, retain: true);
-        var clientOptions = MqttClientOptionsFactory.Create(options, options.ClientId ?? $"pichassis-{topics.ChassisId}", will);
+        var clientOptions = MqttClientOptionsFactory.Create(options, sp.GetRequiredService<BrokerEndpoint>(), options.ClientId ?? $"pichassis-{topics.ChassisId}", will);
 
         // Commands keep their retain flag as published, so retained ones can be recognised and ignored.
         MqttTopicFilter[] subscriptions =

@@ -29,6 +29,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
     private readonly TimeProvider _time;
     private readonly ILogger<SimulatedNodeAgents> _logger;
     private readonly MqttConnection _connection;
+    private readonly EmbeddedBroker _broker;
     private readonly Lock _lock = new();
     private readonly Dictionary<int, string> _names;
     private readonly Dictionary<int, long> _lastBeat = [];
@@ -38,6 +39,8 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
         SimulatedChassis chassis,
         IOptions<MqttOptions> mqtt,
         IOptions<ChassisOptions> chassisOptions,
+        BrokerEndpoint endpoint,
+        EmbeddedBroker broker,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -45,10 +48,11 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(chassisOptions);
         ArgumentNullException.ThrowIfNull(loggers);
         _chassis = chassis;
+        _broker = broker;
         _time = time;
         _logger = loggers.CreateLogger<SimulatedNodeAgents>();
         _names = chassisOptions.Value.Slots.Where(s => s.Node is not null).ToDictionary(s => s.Slot, s => s.Node!);
-        var clientOptions = MqttClientOptionsFactory.Create(mqtt.Value, $"pichassis-sim-agents-{chassisOptions.Value.Id}", will: null);
+        var clientOptions = MqttClientOptionsFactory.Create(mqtt.Value, endpoint, $"pichassis-sim-agents-{chassisOptions.Value.Id}", will: null);
         MqttTopicFilter[] subscriptions = [new() { Topic = Topics.NodeCommandFilter, QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce }];
         _connection = new MqttConnection(clientOptions, subscriptions, mqtt.Value, time, loggers.CreateLogger<MqttConnection>());
     }
@@ -65,6 +69,11 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_broker.Unavailable)
+        {
+            return;
+        }
+
         _connection.MessageReceived = OnCommandAsync;
         await _connection.StartAsync();
         _timer = _time.CreateTimer(_ => Tick(), null, Check, Check);

@@ -19,6 +19,8 @@ public class MqttOptionsValidationTests
         var options = new MqttOptions
         {
             Port = 0,
+            Embedded = true,
+            Host = "broker.lan",
             Password = "secret",
             ClientCertFile = "/nonexistent/client.pem",
             CaFile = "/nonexistent/ca.pem",
@@ -35,6 +37,7 @@ public class MqttOptionsValidationTests
         Assert.Contains(failures, f => f.Contains("go together", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Mqtt:CaFile", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("embedded broker speaks no TLS", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Mqtt:Embedded and Mqtt:Host exclude each other", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Mqtt:EmbeddedAddress", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Mqtt:ReconnectMinDelay", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Mqtt:DiscoveryPrefix", StringComparison.Ordinal));

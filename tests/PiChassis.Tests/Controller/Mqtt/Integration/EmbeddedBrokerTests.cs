@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
 namespace PiChassis.Tests.Controller.Mqtt.Integration;
@@ -27,5 +29,26 @@ public sealed class EmbeddedBrokerTests
         Assert.NotEqual(0, wrong.ExitCode);
         Assert.Contains("\"status\":\"ok\"", response, StringComparison.Ordinal);
         Assert.False(controller.Chassis.Slot(4).RelayInputClosed);
+    }
+
+    [Fact]
+    public async Task EmbeddedBroker_PortTaken_ControllerRunsWithoutMqttAndStillProtects()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using var controller = await HostedController.StartAsync(port, host: null);
+
+        Assert.True(controller.Logs.Has(412));
+        Assert.True(controller.Logs.Has(413));
+        controller.Chassis.Slot(1).InjectShort(6);
+        for (var i = 0; i < 100 && (await controller.StateAsync(1)).Fault is null; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("overcurrent", (await controller.StateAsync(1)).Fault?.Code);
+        Assert.DoesNotContain(controller.Logs.Entries, e => e.Id.Id is 400 or 403);
     }
 }
