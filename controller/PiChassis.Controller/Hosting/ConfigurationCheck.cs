@@ -21,6 +21,7 @@ public static class ConfigurationCheck
         Check<SimulationOptions>(services, errors);
         Check<StorageOptions>(services, errors);
         Check<MqttOptions>(services, errors);
+        Check<TelemetryOptions>(services, errors);
         Check<ConsoleViewOptions>(services, errors);
         Check<PanelOptions>(services, errors);
         Check<CoolingOptions>(services, errors);

@@ -7,6 +7,7 @@ using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Mqtt;
 using PiChassis.Controller.Panel;
 using PiChassis.Controller.Policy;
 using PiChassis.Controller.Sampling;
@@ -24,6 +25,7 @@ public static class ControllerServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         AddOptions(services, configuration);
+        services.AddPiChassisMqtt(configuration);
         if (configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled"))
         {
             services.AddSimulatedChassis();

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
-using PiChassis.Controller.Engine;
 using PiChassis.Hardware.Buses;
 using PiChassis.Hardware.Simulation;
 using PiChassis.Hardware.Simulation.Physics;
@@ -10,7 +9,10 @@ using PiChassis.Hardware.Simulation.State;
 
 namespace PiChassis.Controller.Simulation;
 
-/// <summary>Puts the simulated chassis under the controller: the same drivers, emulated chips beneath.</summary>
+/// <summary>
+/// Puts the simulated chassis under the controller: the same drivers, emulated chips beneath, and
+/// the boards' node agents played over MQTT (so halts and heartbeats take the real path).
+/// </summary>
 public static class SimulationServices
 {
     public const string StateFileName = "simulator.json";
@@ -50,8 +52,8 @@ public static class SimulationServices
             return buses;
         });
         services.TryAddSingleton<IDeviceBuses>(sp => sp.GetRequiredService<SimulatedChassisBuses>());
-        services.TryAddSingleton<INodeAgent>(sp => new SimulatedNodeAgent(sp.GetRequiredService<SimulatedChassis>()));
-        services.AddHostedService<SimulatedHeartbeats>();
+        services.TryAddSingleton<SimulatedNodeAgents>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatedNodeAgents>());
         return services;
     }
 

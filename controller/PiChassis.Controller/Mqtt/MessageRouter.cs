@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+using PiChassis.Shared.Mqtt;
+
+namespace PiChassis.Controller.Mqtt;
+
+/// <summary>
+/// Hands each received message to its handler by topic. Commands that arrive with the retain flag
+/// are dropped: a retained command would switch again at every reconnect (ghost switching).
+/// </summary>
+public sealed partial class MessageRouter(
+    Topics topics,
+    SlotSetHandler slotSet,
+    RequestHandler requests,
+    ChassisPublisher publisher,
+    NodeIdentity identity,
+    PowerEngineLoop loop,
+    IOptions<MqttOptions> options,
+    TimeProvider time,
+    ILogger<MessageRouter> logger)
+{
+    private readonly string _homeAssistantStatus = HomeAssistantTopics.Status(options.Value.DiscoveryPrefix);
+    private readonly TokenBucket _heartbeats = new(200, 2000, time);
+
+    public Task RouteAsync(MqttApplicationMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var topic = message.Topic;
+        if (Topics.TryParseNodeTopic(topic, "heartbeat", out var node))
+        {
+            OnHeartbeat(node, message);
+            return Task.CompletedTask;
+        }
+
+        if (topic == _homeAssistantStatus)
+        {
+            if (!message.Retain && Text(message) == Availability.Online)
+            {
+                publisher.OnHomeAssistantOnline();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        var isSet = topics.TryParseSlotSet(topic, out var slotLevel);
+        var isRequest = topics.TryParseRequest(topic, out var verb);
+        if ((isSet || isRequest) && message.Retain)
+        {
+            LogRetainedIgnored(topic);
+            return Task.CompletedTask;
+        }
+
+        return isSet ? slotSet.HandleAsync(topic, slotLevel!, message.Payload.ToArray())
+            : isRequest ? requests.HandleAsync(verb!, message)
+            : Task.CompletedTask;
+    }
+
+    /// <summary>Any heartbeat proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
+    private void OnHeartbeat(string node, MqttApplicationMessage message)
+    {
+        if (message.Retain || !Topics.IsValidNodeName(node) || !_heartbeats.TryTake())
+        {
+            return;
+        }
+
+        double? uptimeS = null;
+        try
+        {
+            using var json = JsonDocument.Parse(message.Payload.ToArray());
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("uptime_s", out var uptime)
+                && uptime.ValueKind == JsonValueKind.Number && uptime.TryGetDouble(out var value) && value >= 0)
+            {
+                uptimeS = value;
+            }
+        }
+        catch (JsonException)
+        {
+            LogBadHeartbeat(node);
+        }
+
+        loop.Post(engine => identity.OnHeartbeat(engine, node, uptimeS));
+    }
+
+    private static string Text(MqttApplicationMessage message) => Encoding.UTF8.GetString(message.Payload).Trim();
+
+    [LoggerMessage(EventId = 427, Level = LogLevel.Warning, Message = "Ignored a retained command on {Topic}: retained commands would switch again at every reconnect")]
+    private partial void LogRetainedIgnored(string topic);
+
+    [LoggerMessage(EventId = 446, Level = LogLevel.Debug, Message = "Heartbeat of {Node} is not JSON; counted without its uptime")]
+    private partial void LogBadHeartbeat(string node);
+}

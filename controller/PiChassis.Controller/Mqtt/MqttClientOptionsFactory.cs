@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using MQTTnet;
+using MQTTnet.Formatter;
+using PiChassis.Controller.Configuration;
+
+namespace PiChassis.Controller.Mqtt;
+
+/// <summary>
+/// Builds MQTTnet's client options from <see cref="MqttOptions"/>: MQTT 5, a clean start (commands
+/// sent while the controller was away are not replayed into the relays), credentials, the will,
+/// and TLS with the configured CA as the only trusted root.
+/// </summary>
+public static class MqttClientOptionsFactory
+{
+    /// <summary>Larger messages are dropped by the broker before they reach us; the contract refuses above 8 KiB anyway.</summary>
+    public const uint MaximumPacketSize = 64 * 1024;
+
+    public static MqttClientOptions Create(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var host = endpoint.Host;
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, endpoint.Port)
+            .WithClientId(clientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(options.KeepAlive)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithMaximumPacketSize(MaximumPacketSize);
+        if (!string.IsNullOrEmpty(options.Username))
+        {
+            builder.WithCredentials(options.Username, options.Password ?? "");
+        }
+
+        if (will is not null)
+        {
+            builder.WithWillTopic(will.Topic)
+                .WithWillPayload(will.Payload.ToArray())
+                .WithWillRetain(will.Retain)
+                .WithWillQualityOfServiceLevel(will.QualityOfServiceLevel);
+        }
+
+        if (options.UsesTls)
+        {
+            builder.WithTlsOptions(tls => ConfigureTls(tls, options, host));
+        }
+
+        return builder.Build();
+    }
+
+    private static void ConfigureTls(MqttClientTlsOptionsBuilder tls, MqttOptions options, string host)
+    {
+        tls.UseTls(true).WithTargetHost(host);
+        if (options.CaFile is not null)
+        {
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPemFile(options.CaFile);
+            tls.WithCertificateValidationHandler(args => IsTrusted(args.Certificate, args.SslPolicyErrors, roots));
+        }
+
+        if (options.ClientCertFile is not null && options.ClientKeyFile is not null)
+        {
+            tls.WithClientCertificates([X509Certificate2.CreateFromPemFile(options.ClientCertFile, options.ClientKeyFile)]);
+        }
+    }
+
+    /// <summary>The broker's chain must end at one of <paramref name="roots"/>, and its name must match.</summary>
+    internal static bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
+    {
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return chain.Build(leaf);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PiChassis.Controller.Engine;
+using PiChassis.Shared.Mqtt;
+
+namespace PiChassis.Controller.Mqtt;
+
+/// <summary>
+/// Runs the controller's MQTT side: puts the learnt node names back, starts the publisher and the
+/// connection loop; on stop says <c>offline</c> (retained) and disconnects cleanly. It never
+/// blocks start-up on the broker: protection runs whether or not the broker is there.
+/// </summary>
+public sealed partial class MqttService(
+    MqttConnection connection,
+    MessageRouter router,
+    ChassisPublisher publisher,
+    RequestHandler requests,
+    NodeIdentity identity,
+    PowerEngineLoop loop,
+    Topics topics,
+    EmbeddedBroker broker,
+    ILogger<MqttService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        loop.Post(identity.Restore);
+        if (broker.Unavailable)
+        {
+            LogMqttOff();
+            return;
+        }
+
+        connection.MessageReceived = router.RouteAsync;
+        publisher.Start();
+        await connection.StartAsync();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await publisher.StopAsync();
+        await requests.StopAsync();
+        await connection.StopAsync(MqttMessages.Text(topics.Status, Availability.Offline, retain: true));
+    }
+
+    [LoggerMessage(EventId = 413, Level = LogLevel.Warning, Message = "MQTT is off: no requests, no telemetry; protection and the journal run as ever")]
+    private partial void LogMqttOff();
+}

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+using PiChassis.Shared.Json;
+using PiChassis.Shared.Mqtt;
+using PiChassis.Shared.Payloads;
+
+namespace PiChassis.Controller.Mqtt;
+
+/// <summary>
+/// <c>request/&lt;verb&gt;</c>: checks the request, answers a repeated id with its first response,
+/// refuses floods, and runs the rest off the receive path (a <c>ready</c> wait takes minutes). The
+/// reply goes to the MQTT 5 response topic with the correlation data echoed, else to
+/// <c>response/&lt;verb&gt;</c>.
+/// </summary>
+public sealed partial class RequestHandler : IDisposable
+{
+    /// <summary>Requests worked on at once; more are refused as <c>rate_limited</c>.</summary>
+    public const int MaxInFlight = 64;
+
+    private readonly MqttConnection _connection;
+    private readonly Topics _topics;
+    private readonly RequestExecutor _executor;
+    private readonly IdempotencyCache _cache;
+    private readonly Rejections _rejections;
+    private readonly TokenBucket _rate;
+    private readonly ILogger<RequestHandler> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _inFlight;
+
+    public RequestHandler(
+        MqttConnection connection,
+        Topics topics,
+        RequestExecutor executor,
+        IdempotencyCache cache,
+        Rejections rejections,
+        IOptions<MqttOptions> options,
+        TimeProvider time,
+        ILogger<RequestHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connection = connection;
+        _topics = topics;
+        _executor = executor;
+        _cache = cache;
+        _rejections = rejections;
+        _logger = logger;
+        var rate = options.Value.CommandRatePerSecond;
+        _rate = new TokenBucket(rate, rate * 10, time);
+    }
+
+    public Task HandleAsync(string verb, MqttApplicationMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ReadOnlySpan<byte> payload = message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray();
+        var limited = !_rate.TryTake();
+        if (!RequestParser.TryParse(verb, payload, out var request, out var rejection))
+        {
+            if (rejection.Id is null)
+            {
+                _rejections.Reject(message.Topic, null, rejection.Message);
+                return Task.CompletedTask;
+            }
+
+            request = null;
+        }
+
+        var id = request?.Id ?? rejection!.Id!;
+        if (limited || (request is not null && !TryEnter()))
+        {
+            LogRateLimited(id);
+            return ReplyAsync(verb, message, Serialize(_executor.Error(id, ErrorCodes.RateLimited, "too many requests; try again shortly")));
+        }
+
+        if (request is null)
+        {
+            LogInvalid(message.Topic, id, rejection!.Message);
+            return ReplyAsync(verb, message, Serialize(_executor.Error(id, ErrorCodes.InvalidRequest, rejection.Message)));
+        }
+
+        var isNew = _cache.GetOrStart(request.Id, () => RunAsync(request), out var response);
+        if (!isNew)
+        {
+            Leave();
+            LogRepeated(request.Id);
+        }
+
+        _ = ReplyWhenDoneAsync(verb, message, response);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops answering: responses still being worked on are dropped (the controller is going offline).</summary>
+    public Task StopAsync() => _stopping.CancelAsync();
+
+    public void Dispose() => _stopping.Dispose();
+
+    private bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _inFlight) <= MaxInFlight)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _inFlight);
+        return false;
+    }
+
+    private void Leave() => Interlocked.Decrement(ref _inFlight);
+
+    private async Task<byte[]> RunAsync(ParsedRequest request)
+    {
+        try
+        {
+            await Task.Yield();
+            return Serialize(await _executor.ExecuteAsync(request));
+        }
+        catch (InvalidOperationException e)
+        {
+            // The engine loop has stopped: the controller is shutting down.
+            return Serialize(_executor.Error(request.Id, ErrorCodes.Unavailable, e.Message));
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private async Task ReplyWhenDoneAsync(string verb, MqttApplicationMessage request, Task<byte[]> response)
+    {
+        try
+        {
+            await ReplyAsync(verb, request, await response.WaitAsync(_stopping.Token));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogFailed(request.Topic, e);
+        }
+    }
+
+    private async Task ReplyAsync(string verb, MqttApplicationMessage request, byte[] response)
+    {
+        var topic = string.IsNullOrEmpty(request.ResponseTopic) ? _topics.Response(verb) : request.ResponseTopic;
+        var builder = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(response)
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
+        if (request.CorrelationData is { Length: > 0 } correlation)
+        {
+            builder.WithCorrelationData(correlation);
+        }
+
+        if (!await _connection.PublishAsync(builder.Build(), _stopping.Token))
+        {
+            LogReplyLost(topic);
+        }
+    }
+
+    private static byte[] Serialize(ResponsePayload response) => JsonSerializer.SerializeToUtf8Bytes(response, PiChassisJson.Wire.ResponsePayload);
+
+    [LoggerMessage(EventId = 430, Level = LogLevel.Information, Message = "Request on {Topic} (id {Id}) refused: {Reason}")]
+    private partial void LogInvalid(string topic, string id, string reason);
+
+    [LoggerMessage(EventId = 431, Level = LogLevel.Warning, Message = "Request {Id} refused: too many requests")]
+    private partial void LogRateLimited(string id);
+
+    [LoggerMessage(EventId = 432, Level = LogLevel.Debug, Message = "Request {Id} repeated: answering with its first response")]
+    private partial void LogRepeated(string id);
+
+    [LoggerMessage(EventId = 433, Level = LogLevel.Warning, Message = "Response to {Topic} could not be sent: the broker is not reachable")]
+    private partial void LogReplyLost(string topic);
+
+    [LoggerMessage(EventId = 434, Level = LogLevel.Error, Message = "Request on {Topic} failed")]
+    private partial void LogFailed(string topic, Exception exception);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PiChassis.Controller.Engine;
+using PiChassis.Shared.Json;
+using PiChassis.Shared.Mqtt;
+using PiChassis.Shared.Payloads;
+
+namespace PiChassis.Controller.Mqtt;
+
+/// <summary>
+/// <c>slot/&lt;n&gt;/set</c>: the plain-text shortcuts (any case) and their JSON forms. The engine
+/// answers through state changes and its own <c>command_rejected</c> events; what cannot even be
+/// read is rejected here.
+/// </summary>
+public sealed class SlotSetHandler(PowerEngineLoop loop, Rejections rejections)
+{
+    public async Task HandleAsync(string topic, string slotLevel, ReadOnlyMemory<byte> payload)
+    {
+        var slot = int.TryParse(slotLevel, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : (int?)null;
+        if (slot is null)
+        {
+            rejections.Reject(topic, null, $"'{slotLevel}' is not a slot number");
+            return;
+        }
+
+        if (payload.Length > RequestParser.MaxPayloadBytes)
+        {
+            rejections.Reject(topic, slot, $"the payload has {payload.Length} bytes, more than {RequestParser.MaxPayloadBytes}");
+            return;
+        }
+
+        if (!TryRead(payload.Span, out var action, out var policy, out var source, out var error))
+        {
+            rejections.Reject(topic, slot, error);
+            return;
+        }
+
+        var known = await loop.RunAsync(engine => engine.States.Any(s => s.Slot == slot));
+        if (!known)
+        {
+            rejections.Reject(topic, slot, $"no slot {slot} in this chassis");
+            return;
+        }
+
+        await loop.ExecuteAsync(new SlotCommand(slot.Value, action, CommandOrigin.Remote, source, policy));
+    }
+
+    private static bool TryRead(ReadOnlySpan<byte> payload, out SlotAction action, out SlotPolicy? policy, out string source, out string error)
+    {
+        action = default;
+        policy = null;
+        source = RequestParser.DefaultSource;
+        error = "";
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(payload).Trim();
+        }
+        catch (DecoderFallbackException)
+        {
+            error = "the payload is not UTF-8 text";
+            return false;
+        }
+
+        if (!text.StartsWith('{'))
+        {
+            var known = WireValues.SlotShortcuts.FirstOrDefault(s => string.Equals(s, text, StringComparison.OrdinalIgnoreCase));
+            action = known is null ? default : Enum.Parse<SlotAction>(known.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+            error = known is null ? $"'{Clip(text)}' is not one of {string.Join(", ", WireValues.SlotShortcuts)}" : "";
+            return known is not null;
+        }
+
+        return TryReadJson(text, out action, out policy, ref source, out error);
+    }
+
+    private static bool TryReadJson(string text, out SlotAction action, out SlotPolicy? policy, ref string source, out string error)
+    {
+        action = default;
+        policy = null;
+        SlotSetPayload? command;
+        try
+        {
+            command = JsonSerializer.Deserialize(text, PiChassisJson.Wire.SlotSetPayload);
+        }
+        catch (JsonException e)
+        {
+            error = e.Path is { Length: > 2 } path ? $"\"{path[2..]}\" has the wrong type" : $"the payload is not JSON: {e.Message}";
+            return false;
+        }
+
+        if (command?.Source is { Length: > 0 } given)
+        {
+            if (given.Length > RequestParser.MaxSourceLength)
+            {
+                error = $"\"source\" has {given.Length} characters, more than {RequestParser.MaxSourceLength}";
+                return false;
+            }
+
+            source = given;
+        }
+
+        var fields = new[] { command?.Power, command?.Action, command?.Policy }.Count(f => f is not null);
+        error = fields == 1 ? "" : "give exactly one of \"power\", \"action\", \"policy\"";
+        if (fields != 1)
+        {
+            return false;
+        }
+
+        if (command!.Policy is { } policyText)
+        {
+            error = RequestFields.OneOf(policyText, WireValues.Policies, out var wire) ? "" : $"\"policy\" '{Clip(policyText)}' is not one of {string.Join(", ", WireValues.Policies)}";
+            action = SlotAction.SetPolicy;
+            policy = error.Length == 0 ? RequestFields.ParsePolicy(wire) : null;
+            return error.Length == 0;
+        }
+
+        var value = command.Power ?? command.Action!;
+        var allowed = command.Power is not null ? WireValues.PowerStates : WireValues.SlotShortcuts;
+        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+        error = match is null ? $"'{Clip(value)}' is not one of {string.Join(", ", allowed.Select(a => a.ToLowerInvariant()))}" : "";
+        action = match is null ? default : Enum.Parse<SlotAction>(match.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+        return match is not null;
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,21 @@
+namespace PiChassis.Shared.Mqtt;
+
+/// <summary>The verbs of <c>request/&lt;verb&gt;</c>.</summary>
+public static class RequestVerbs
+{
+    public const string Power = "power";
+    public const string Cycle = "cycle";
+    public const string Restart = "restart";
+    public const string ClearFault = "clear_fault";
+    public const string Identify = "identify";
+    public const string Lock = "lock";
+    public const string Unlock = "unlock";
+    public const string Policy = "policy";
+    public const string Capacity = "capacity";
+    public const string Status = "status";
+    public const string Energy = "energy";
+    public const string Events = "events";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Power, Cycle, Restart, ClearFault, Identify, Lock, Unlock, Policy, Capacity, Status, Energy, Events];
+}

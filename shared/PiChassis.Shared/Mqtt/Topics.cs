@@ -1,0 +1,128 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PiChassis.Shared.Mqtt;
+
+/// <summary>
+/// The topics of the MQTT contract: <c>pichassis/&lt;cid&gt;/…</c> for one chassis (an instance), and
+/// the chassis-independent node agent topics <c>pichassis/nodes/&lt;node&gt;/…</c> (static).
+/// </summary>
+public sealed partial class Topics
+{
+    public const string Root = "pichassis";
+
+    /// <summary>The reserved level under <see cref="Root"/> for the node agents; never a chassis id.</summary>
+    public const string NodesLevel = "nodes";
+
+    public const string NodeHeartbeatFilter = $"{Root}/{NodesLevel}/+/heartbeat";
+
+    public const string NodeCommandFilter = $"{Root}/{NodesLevel}/+/cmd";
+
+    public Topics(string chassisId)
+    {
+        if (!IsValidChassisId(chassisId))
+        {
+            throw new ArgumentException($"Chassis id '{chassisId}' must match [a-z0-9-]{{1,32}} and not be '{NodesLevel}'.", nameof(chassisId));
+        }
+
+        ChassisId = chassisId;
+        Base = $"{Root}/{chassisId}";
+    }
+
+    public string ChassisId { get; }
+
+    /// <summary><c>pichassis/&lt;cid&gt;</c>.</summary>
+    public string Base { get; }
+
+    public string Status => $"{Base}/status";
+
+    public string Info => $"{Base}/info";
+
+    public string Telemetry => $"{Base}/telemetry";
+
+    public string Event => $"{Base}/event";
+
+    /// <summary>Every slot's <c>set</c> topic, for subscribing.</summary>
+    public string SlotSetFilter => $"{Base}/slot/+/set";
+
+    /// <summary>Every request verb, for subscribing.</summary>
+    public string RequestFilter => $"{Base}/request/+";
+
+    public string SlotState(int slot) => SlotTopic(slot, "state");
+
+    public string SlotTelemetry(int slot) => SlotTopic(slot, "telemetry");
+
+    public string SlotEvent(int slot) => SlotTopic(slot, "event");
+
+    public string SlotSet(int slot) => SlotTopic(slot, "set");
+
+    public string Request(string verb) => $"{Base}/request/{verb}";
+
+    public string Response(string verb) => $"{Base}/response/{verb}";
+
+    /// <summary>The slot level of a <c>slot/&lt;n&gt;/set</c> topic, as sent (it may not be a number).</summary>
+    public bool TryParseSlotSet(string topic, [NotNullWhen(true)] out string? slotLevel) =>
+        TryMatch(topic, $"{Base}/slot/", "/set", out slotLevel);
+
+    /// <summary>The verb of a <c>request/&lt;verb&gt;</c> topic, as sent.</summary>
+    public bool TryParseRequest(string topic, [NotNullWhen(true)] out string? verb) =>
+        TryMatch(topic, $"{Base}/request/", "", out verb);
+
+    public static bool IsValidChassisId([NotNullWhen(true)] string? chassisId) =>
+        chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel;
+
+    /// <summary>A host name usable as one topic level: letters, digits, <c>.</c>, <c>_</c>, <c>-</c>, at most 64.</summary>
+    public static bool IsValidNodeName([NotNullWhen(true)] string? node) => node is not null && NodeNamePattern().IsMatch(node);
+
+    public static string NodeHeartbeat(string node) => NodeTopic(node, "heartbeat");
+
+    public static string NodeStatus(string node) => NodeTopic(node, "status");
+
+    public static string NodeCommand(string node) => NodeTopic(node, "cmd");
+
+    /// <summary>The node of <c>pichassis/nodes/&lt;node&gt;/&lt;leaf&gt;</c>.</summary>
+    public static bool TryParseNodeTopic(string topic, string leaf, [NotNullWhen(true)] out string? node) =>
+        TryMatch(topic, $"{Root}/{NodesLevel}/", "/" + leaf, out node);
+
+    private string SlotTopic(int slot, string leaf)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slot, 1);
+        return $"{Base}/slot/{slot.ToString(CultureInfo.InvariantCulture)}/{leaf}";
+    }
+
+    private static string NodeTopic(string node, string leaf)
+    {
+        if (!IsValidNodeName(node))
+        {
+            throw new ArgumentException($"Node name '{node}' cannot be a topic level.", nameof(node));
+        }
+
+        return $"{Root}/{NodesLevel}/{node}/{leaf}";
+    }
+
+    private static bool TryMatch(string topic, string prefix, string suffix, [NotNullWhen(true)] out string? level)
+    {
+        level = null;
+        if (topic is null || !topic.StartsWith(prefix, StringComparison.Ordinal) || !topic.EndsWith(suffix, StringComparison.Ordinal)
+            || topic.Length <= prefix.Length + suffix.Length)
+        {
+            return false;
+        }
+
+        var middle = topic[prefix.Length..^suffix.Length];
+        if (middle.Contains('/', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        level = middle;
+        return true;
+    }
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    private static partial Regex ChassisIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex NodeNamePattern();
+}

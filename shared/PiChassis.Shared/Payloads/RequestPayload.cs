@@ -1,0 +1,40 @@
+namespace PiChassis.Shared.Payloads;
+
+/// <summary>
+/// A request on <c>request/&lt;verb&gt;</c>: the common fields and every verb's own (unset ones are
+/// left out when written). Unknown fields are ignored when read.
+/// </summary>
+public sealed record RequestPayload
+{
+    public string? Id { get; init; }
+
+    /// <summary>A hostlist (<c>node[01-04]</c>), <c>slot:3-5</c>, or <c>all</c>.</summary>
+    public string? Targets { get; init; }
+
+    /// <summary>Free text (at most 32 characters) recorded in the event journal.</summary>
+    public string? Source { get; init; }
+
+    /// <summary><c>power</c>: <c>on</c> | <c>off</c> | <c>force_off</c>.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Switching verbs: <c>none</c> | <c>relay</c> (default) | <c>ready</c>.</summary>
+    public string? Wait { get; init; }
+
+    public double? TimeoutS { get; init; }
+
+    /// <summary><c>policy</c>: <c>manual</c> | <c>auto</c> | <c>always_on</c> | <c>always_off</c>.</summary>
+    public string? Policy { get; init; }
+
+    /// <summary><c>capacity</c>: running nodes wanted.</summary>
+    public int? Nodes { get; init; }
+
+    public int? MinSpare { get; init; }
+
+    /// <summary><c>energy</c>: <c>today</c> | <c>yesterday</c> | <c>total</c>.</summary>
+    public string? Period { get; init; }
+
+    /// <summary><c>events</c>: events after this sequence number.</summary>
+    public long? SinceSeq { get; init; }
+
+    public int? Limit { get; init; }
+}

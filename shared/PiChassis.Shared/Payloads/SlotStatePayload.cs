@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace PiChassis.Shared.Payloads;
+
+/// <summary><c>slot/&lt;n&gt;/state</c> (retained, on every change). <see cref="Fault"/> is written as null when clear.</summary>
+public sealed record SlotStatePayload(
+    DateTimeOffset Ts,
+    int Slot,
+    string Node,
+    string Power,
+    string Phase,
+    string Policy,
+    bool Locked,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] FaultPayload? Fault,
+    DateTimeOffset Since,
+    long RelayCycles);

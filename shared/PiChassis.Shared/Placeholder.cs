@@ -1,1 +1,0 @@
-namespace PiChassis.Shared; internal static class Placeholder {}

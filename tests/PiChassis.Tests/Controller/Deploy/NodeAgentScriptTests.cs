@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PiChassis.Tests.Controller.Mqtt.Support;
+
+namespace PiChassis.Tests.Controller.Deploy;
+
+/// <summary>The shell node agent of controller/deploy/node-agent against a real Mosquitto.</summary>
+public sealed class NodeAgentScriptTests
+{
+    private static string Script => RepositoryPaths.Deploy("node-agent", "pichassis-node-agent");
+
+    [Fact]
+    public async Task Agent_HeartbeatsStatusAndHalt_AsTheContractSays()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var halted = Path.Combine(broker.Dir, "halted");
+        await MosquittoClients.PublishAsync(broker.Port, "pichassis/nodes/node07/cmd", """{"id":"stale","action":"halt"}""", retain: true);
+        await using var observer = await TestMqttClient.ConnectAsync(broker.Port, null, "pichassis/nodes/node07/#");
+        var (agent, output) = ProcessRunner.Start("env",
+        [
+            "PICHASSIS_NODE=node07", "PICHASSIS_BROKER=127.0.0.1", $"PICHASSIS_PORT={broker.Port.ToString(CultureInfo.InvariantCulture)}",
+            "PICHASSIS_INTERVAL=1", $"PICHASSIS_HALT_COMMAND=touch {halted}", "sh", Script,
+        ]);
+        try
+        {
+            var beat = await observer.WaitForAsync(m => m.Topic == "pichassis/nodes/node07/heartbeat", BrokerAndController.Patience);
+            var online = await observer.WaitForAsync("pichassis/nodes/node07/status", p => p == "online", BrokerAndController.Patience);
+            Assert.True(beat is not null, output());
+            Assert.NotNull(online);
+            var json = JsonNode.Parse(TestMqttClient.Text(beat))!.AsObject();
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", (string?)json["ts"]);
+            Assert.True((double)json["uptime_s"]! > 0);
+            Assert.True((double)json["load1"]! >= 0);
+            Assert.True(json.ContainsKey("soc_temp_c"));
+            await Task.Delay(500);
+            Assert.False(File.Exists(halted), "a retained halt must not be obeyed");
+
+            await MosquittoClients.PublishAsync(broker.Port, "pichassis/nodes/node07/cmd", """{"id":"h1","action":"halt"}""");
+
+            var offline = await observer.WaitForAsync("pichassis/nodes/node07/status", p => p == "offline", BrokerAndController.Patience);
+            Assert.NotNull(offline);
+            for (var i = 0; i < 200 && !File.Exists(halted); i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.True(File.Exists(halted));
+        }
+        finally
+        {
+            agent.Kill(entireProcessTree: true);
+            await agent.WaitForExitAsync();
+            agent.Dispose();
+        }
+    }
+}
