@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PiChassis.Shared.Mqtt;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Cooling;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Sampling;
 
@@ -20,6 +21,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
 {
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly MqttConnection _connection;
+    private readonly FanController _fan;
     private readonly Topics _topics;
     private readonly PowerEngineLoop _loop;
     private readonly ChassisEvents _events;
@@ -49,6 +51,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
         IOptions<TelemetryOptions> telemetry,
         IOptions<PowerOptions> power,
         IOptions<ChassisOptions> chassis,
+        FanController fan,
         TimeProvider time,
         ILogger<ChassisPublisher> logger)
     {
@@ -57,6 +60,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(power);
         ArgumentNullException.ThrowIfNull(chassis);
         _connection = connection;
+        _fan = fan;
         _topics = topics;
         _loop = loop;
         _events = events;

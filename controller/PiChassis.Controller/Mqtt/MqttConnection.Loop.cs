@@ -136,6 +136,7 @@ public sealed partial class MqttConnection
         if (args.ClientWasConnected && _stop is not null)
         {
             LogDisconnected(_endpoint, args.Reason.ToString(), args.Exception?.GetBaseException().Message ?? args.ReasonString ?? "");
+            Disconnected?.Invoke(this, EventArgs.Empty);
             Wake();
         }
 

@@ -50,6 +50,9 @@ public sealed partial class MqttConnection : IAsyncDisposable
     /// <summary>Raised after each (re)connect, once the subscriptions are in place. Handlers must be quick.</summary>
     public event EventHandler? Connected;
 
+    /// <summary>Raised when an established connection is lost (not on a deliberate stop). Handlers must be quick.</summary>
+    public event EventHandler? Disconnected;
+
     /// <summary>Called for each message received, in order; it should hand long work off.</summary>
     public Func<MqttApplicationMessage, Task>? MessageReceived { get; set; }
 

@@ -7,6 +7,7 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Panel;
 using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Mqtt;
@@ -47,6 +48,7 @@ public static class MqttServices
                 : new CommandNodeAgent(haltCommand, sp.GetRequiredService<ILogger<CommandNodeAgent>>());
             return new MqttNodeAgent(sp.GetRequiredService<MqttConnection>(), fallback, sp.GetRequiredService<ILogger<MqttNodeAgent>>());
         });
+        services.TryAddSingleton<IBrokerStatus, MqttBrokerStatus>();
         services.TryAddSingleton<EmbeddedBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService<MqttService>();

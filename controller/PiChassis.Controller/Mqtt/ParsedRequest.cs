@@ -15,4 +15,7 @@ public sealed record ParsedRequest(
     TimeSpan? Timeout = null,
     string Period = "total",
     long SinceSeq = 0,
-    int Limit = RequestParser.DefaultEventLimit);
+    int Limit = RequestParser.DefaultEventLimit,
+    int Nodes = 0,
+    int? MinSpare = null,
+    DateTimeOffset? LeaseUntil = null);

@@ -47,6 +47,7 @@ public static class PayloadFactory
         IEnumerable<SlotState> states,
         double psuBudgetW,
         double headroomW,
+        double? fanDutyPercent,
         DateTimeOffset ts)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -57,7 +58,8 @@ public static class PayloadFactory
             psuBudgetW,
             Round(headroomW),
             states.Count(s => s.Power),
-            snapshot.Probes.ToDictionary(p => p.Name, p => p.TemperatureC is { } t ? (double?)Math.Round(t, 2) : null, StringComparer.Ordinal));
+            snapshot.Probes.ToDictionary(p => p.Name, p => p.TemperatureC is { } t ? (double?)Math.Round(t, 2) : null, StringComparer.Ordinal),
+            fanDutyPercent is { } duty ? Math.Round(duty, 1) : null);
     }
 
     public static double PowerW(SlotSample sample)

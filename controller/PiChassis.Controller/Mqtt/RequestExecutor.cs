@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Policy;
 using PiChassis.Controller.Sampling;
 using PiChassis.Shared.Mqtt;
 using PiChassis.Shared.Payloads;
@@ -16,6 +17,8 @@ public sealed class RequestExecutor(
     SlotWaiter waiter,
     ChassisEvents events,
     SnapshotHub hub,
+    CapacityPolicyService capacity,
+    CapacityPolicy policy,
     TimeProvider time)
 {
     public Task<ResponsePayload> ExecuteAsync(ParsedRequest request)
@@ -23,8 +26,7 @@ public sealed class RequestExecutor(
         ArgumentNullException.ThrowIfNull(request);
         return request.Verb switch
         {
-            RequestVerbs.Capacity => Task.FromResult(Error(request.Id, ErrorCodes.Unavailable,
-                "capacity needs the energy policy, which this controller does not run yet")),
+            RequestVerbs.Capacity => CapacityAsync(request),
             RequestVerbs.Events => Task.FromResult(Events(request)),
             RequestVerbs.Status => loop.RunAsync(engine => Status(engine, request)),
             RequestVerbs.Energy => loop.RunAsync(engine => Energy(engine, request)),
@@ -68,6 +70,11 @@ public sealed class RequestExecutor(
         foreach (var target in targets)
         {
             var result = engine.Execute(new SlotCommand(target.Slot, action, CommandOrigin.Remote, request.Source, request.Policy));
+            if (result.Ok && request.LeaseUntil is { } until)
+            {
+                policy.SetLease(target.Slot, until, request.Source);
+            }
+
             var wait = result.Ok && condition is not null ? waiter.Register(StateOf(engine, target.Slot), condition) : null;
             started.Add(new StartedTarget(target, result, wait));
         }
@@ -113,6 +120,21 @@ public sealed class RequestExecutor(
             ? new TargetResult(slot.Slot, outcome.State.Node, true, PowerEngine.Wire(outcome.State.Phase))
             : new TargetResult(slot.Slot, outcome.State.Node, false, PowerEngine.Wire(outcome.State.Phase),
                 new ErrorPayload(outcome.ErrorCode!, outcome.Message ?? ""));
+    }
+
+    /// <summary>A target the chassis cannot reach is taken as far as it goes and answered <c>partial</c>, saying how far.</summary>
+    private async Task<ResponsePayload> CapacityAsync(ParsedRequest request)
+    {
+        var result = await capacity.SetTargetAsync(request.Nodes, request.MinSpare, request.Source);
+        if (!result.Ok)
+        {
+            return Error(request.Id, result.ErrorCode ?? ErrorCodes.InvalidRequest, result.Message ?? "refused");
+        }
+
+        var payload = new CapacityPayload(result.Nodes, result.MinSpare, result.Wanted, result.Achievable, result.Running);
+        return new ResponsePayload(request.Id, time.GetUtcNow(), result.Capped ? WireValues.StatusPartial : WireValues.StatusOk,
+            Error: result.Capped ? new ErrorPayload(ErrorCodes.BudgetExceeded, result.Message ?? $"{result.Wanted} wanted, {result.Achievable} can run") : null,
+            Capacity: payload);
     }
 
     private ResponsePayload Summarise(string id, List<TargetResult> results)

@@ -19,7 +19,16 @@ internal static class RequestFields
                     return Bad(id, "state", payload.State, WireValues.PowerStates);
                 }
 
-                return Switching(payload, common with { Action = state switch { "on" => SlotAction.On, "off" => SlotAction.Off, _ => SlotAction.ForceOff } }, out request);
+                if (payload.LeaseUntil is not null && state != "on")
+                {
+                    return new RequestRejection(id, "\"lease_until\" goes with state \"on\" only");
+                }
+
+                return Switching(payload, common with
+                {
+                    Action = state switch { "on" => SlotAction.On, "off" => SlotAction.Off, _ => SlotAction.ForceOff },
+                    LeaseUntil = payload.LeaseUntil,
+                }, out request);
             case RequestVerbs.Cycle:
                 return Switching(payload, common with { Action = SlotAction.Cycle }, out request);
             case RequestVerbs.Restart:
@@ -46,7 +55,8 @@ internal static class RequestFields
                     return new RequestRejection(id, "\"min_spare\" must not be negative");
                 }
 
-                break;
+                request = common with { Nodes = payload.Nodes.Value, MinSpare = payload.MinSpare };
+                return null;
             case RequestVerbs.Energy:
                 var period = payload.Period ?? "total";
                 if (!OneOf(period, WireValues.EnergyPeriods, out period))

@@ -30,6 +30,9 @@ public sealed record RequestPayload
 
     public int? MinSpare { get; init; }
 
+    /// <summary><c>power</c> on: keep the node on until this time; the energy policy may switch it off after.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
     /// <summary><c>energy</c>: <c>today</c> | <c>yesterday</c> | <c>total</c>.</summary>
     public string? Period { get; init; }
 

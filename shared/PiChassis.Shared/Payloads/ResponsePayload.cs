@@ -13,4 +13,5 @@ public sealed record ResponsePayload(
     ErrorPayload? Error = null,
     double? ChassisEnergyWh = null,
     IReadOnlyList<EventPayload>? Events = null,
-    long? LastSeq = null);
+    long? LastSeq = null,
+    CapacityPayload? Capacity = null);

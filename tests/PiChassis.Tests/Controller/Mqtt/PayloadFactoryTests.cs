@@ -49,12 +49,15 @@ public class PayloadFactoryTests
             new(2, "node02", false, SlotPhase.Off, SlotPolicy.Manual, false, null, At, 0, false),
         ];
 
-        var payload = PayloadFactory.ChassisTelemetry(snapshot, states, 60, 40.5, At);
+        var payload = PayloadFactory.ChassisTelemetry(snapshot, states, 60, 40.5, 37.26, At);
+        var noFan = PayloadFactory.ChassisTelemetry(snapshot, states, 60, 40.5, null, At);
 
         Assert.Equal(3, payload.TotalPowerW);
         Assert.Equal(1, payload.SlotsOn);
         Assert.Equal(5.01, payload.BusVoltageV);
         Assert.Equal(24.12, payload.TemperaturesC["inlet"]);
         Assert.Null(payload.TemperaturesC["exhaust"]);
+        Assert.Equal(37.3, payload.FanDutyPct);
+        Assert.Null(noFan.FanDutyPct);
     }
 }

@@ -18,15 +18,15 @@ public class PanelServicesTests
     }
 
     [Fact]
-    public void AddPiChassisPanel_Hardware_NoFanDefaultCurveAndNoBroker()
+    public async Task AddPiChassisPanel_Hardware_NoFanDefaultCurveAndTheMqttBrokerStatus()
     {
-        using var services = Build();
+        await using var services = Build();
 
         var cooling = services.GetRequiredService<IOptions<CoolingOptions>>().Value;
 
         Assert.Empty(cooling.Fans);
         Assert.Equal([35.0, 55.0], cooling.Curve.Select(p => p.TemperatureC));
-        Assert.IsType<NoBrokerStatus>(services.GetRequiredService<IBrokerStatus>());
+        Assert.IsType<PiChassis.Controller.Mqtt.MqttBrokerStatus>(services.GetRequiredService<IBrokerStatus>());
     }
 
     [Fact]

@@ -8,6 +8,8 @@ internal static class MosquittoClients
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private static readonly string[] RetainFlag = ["-r"];
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private static string[] Broker(int port, IEnumerable<string>? extra) =>
         ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. extra ?? []];
 
@@ -16,7 +18,7 @@ internal static class MosquittoClients
     {
         var responseTopic = $"test/rr/{Guid.NewGuid():N}";
         var result = await ProcessRunner.RunAsync("mosquitto_rr",
-            [.. Broker(port, extra), "-q", "1", "-t", topic, "-e", responseTopic, "-m", payload, "-W", waitS.ToString(CultureInfo.InvariantCulture)], Limit);
+            [.. Broker(port, extra), "-q", "1", "-t", topic, "-e", responseTopic, "-m", payload, "-W", waitS.ToString(CultureInfo.InvariantCulture)], Max(Limit, TimeSpan.FromSeconds(waitS + 5)));
         return result.ExitCode == 0
             ? result.Output.Trim()
             : throw new InvalidOperationException($"mosquitto_rr on {topic} ended with {result.ExitCode}: {result.Error} {result.Output}");
