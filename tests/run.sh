@@ -9,6 +9,8 @@ need_apt=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
 command -v mosquitto_rr >/dev/null 2>&1 || need_apt+=(mosquitto-clients)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+# Debian's Chromium for the Node-RED dashboard test (/usr/bin/chromium is a wrapper of this).
+[ -x /usr/lib/chromium/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}") >/dev/null \
@@ -28,7 +30,26 @@ for trx in "$results"/*.trx; do
   f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
-rm -rf "$results"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The Node-RED dashboard test: a real Node-RED and Chromium, pinned in tests/node-red/package-lock.json
+# and installed into tests/node-red/node_modules when missing or older than the lock file.
+nodered=tests/node-red
+if [ ! -f "$nodered/node_modules/.package-lock.json" ] || [ "$nodered/package-lock.json" -nt "$nodered/node_modules/.package-lock.json" ]; then
+  echo "Installing the Node-RED test's packages (npm ci)"
+  (cd "$nodered" && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "error: npm ci in $nodered failed: the Node-RED dashboard test cannot run" >&2
+fi
+tap="$results/node-red.tap"
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$tap" "$nodered"/*.test.js
+node_status=$?
+p=$(grep -o '^# pass [0-9]*' "$tap" 2>/dev/null | grep -o '[0-9]*$')
+f=$(grep -o '^# fail [0-9]*' "$tap" 2>/dev/null | grep -o '[0-9]*$')
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+if [ "$node_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+if [ "$node_status" -ne 0 ]; then status=1; fi
+
+rm -rf "$results"
 echo "${passed} passed, ${failed} failed"
 exit "$status"
