@@ -12,7 +12,8 @@ public static class CliApp
         var parse = CommandTree.Build(io).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await io.Error.WriteLineAsync($"pichassis: {string.Join("; ", parse.Errors.Select(e => e.Message))} (see pichassis --help)");
+            var message = string.Join("; ", parse.Errors.Select(e => string.Join(' ', e.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+            await io.Error.WriteLineAsync($"pichassis: {message} (see pichassis --help)");
             return ExitCodes.Usage;
         }
 
