@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Formatter;
 using PiChassis.Controller.Configuration;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Mqtt;
 
@@ -58,28 +58,12 @@ public static class MqttClientOptionsFactory
         {
             var roots = new X509Certificate2Collection();
             roots.ImportFromPemFile(options.CaFile);
-            tls.WithCertificateValidationHandler(args => IsTrusted(args.Certificate, args.SslPolicyErrors, roots));
+            tls.WithCertificateValidationHandler(args => BrokerCertificate.IsTrusted(args.Certificate, args.SslPolicyErrors, roots));
         }
 
         if (options.ClientCertFile is not null && options.ClientKeyFile is not null)
         {
             tls.WithClientCertificates([X509Certificate2.CreateFromPemFile(options.ClientCertFile, options.ClientKeyFile)]);
         }
-    }
-
-    /// <summary>The broker's chain must end at one of <paramref name="roots"/>, and its name must match.</summary>
-    internal static bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
-    {
-        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
     }
 }

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using PiChassis.Controller.Engine;
+using PiChassis.Tests.Cli.Support;
+
+namespace PiChassis.Tests.Cli.Integration;
+
+/// <summary>Every command of <c>pichassis</c> against two simulated controllers through a real Mosquitto.</summary>
+public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
+{
+    private Task<CliRunner.Result> Run(params string[] args) => CliRunner.RunAsync(rig.Port, args);
+
+    private static JsonObject Json(CliRunner.Result result) => JsonNode.Parse(result.Output)!.AsObject();
+
+    [Fact]
+    public async Task Status_AllChassis_TableListsEveryNode()
+    {
+        var result = await Run("status");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.All(["node01", "node02", "node03", "node04", "b01", "b02", "phase", "Wh", "fault"], text => Assert.Contains(text, result.Output, StringComparison.Ordinal));
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Status_JsonAcrossChassis_ParsableAndTagged()
+    {
+        var json = Json(await Run("status", "node01,b02", "--json"));
+
+        Assert.Equal(0, (int)json["exit_code"]!);
+        var results = json["results"]!.AsArray();
+        Assert.Equal([("b", "b02"), ("sim", "node01")], results.Select(r => ((string)r!["chassis"]!, (string)r["node"]!)));
+        Assert.All(results, r => Assert.NotNull(r!["state"]!["phase"]));
+    }
+
+    [Fact]
+    public async Task Power_OffThenOnWaitReady_ReachesEachState()
+    {
+        var off = await Run("power", "off", "node02", "--wait", "ready", "--timeout", "60");
+        var phaseOff = (await rig.Sim.StateAsync(2)).Phase;
+        var on = await Run("--port", CliRig.Text(rig.Port), "power", "on", "node02", "--timeout", "60", "--wait", "ready");
+
+        Assert.Equal((0, SlotPhase.Off), (off.ExitCode, phaseOff));
+        Assert.Equal(0, on.ExitCode);
+        Assert.Equal(SlotPhase.On, (await rig.Sim.StateAsync(2)).Phase);
+        Assert.True(on.Output.Contains("node02", StringComparison.Ordinal), on.Output + "|" + on.Error);
+    }
+
+    [Fact]
+    public async Task Power_CycleRestartForceOff_EachOk()
+    {
+        var cycle = await Run("power", "cycle", "slot:3", "--chassis", "sim", "--wait", "none");
+        var restart = await Run("power", "restart", "node03", "--wait", "none");
+        var forceOff = Json(await Run("power", "force-off", "node03", "--wait", "relay", "--json"));
+        var on = await Run("power", "on", "node03", "--wait", "relay");
+
+        Assert.Equal(0, cycle.ExitCode);
+        Assert.Equal(0, restart.ExitCode);
+        Assert.Equal(("sim", "off"), ((string?)forceOff["results"]![0]!["chassis"], (string?)forceOff["results"]![0]!["phase"]));
+        Assert.Equal(0, on.ExitCode);
+    }
+
+    /// <summary>The boards of chassis b are never rebooted here: a fresh heartbeat from them would look, to sim's plug &amp; play, like its own booting board.</summary>
+    [Fact]
+    public async Task Power_OnAcrossChassis_OneCallBothAnswer()
+    {
+        var json = Json(await Run("power", "on", "node01,b01", "--wait", "relay", "--json"));
+
+        Assert.Equal(0, (int)json["exit_code"]!);
+        Assert.Equal([("b", "b01"), ("sim", "node01")], json["results"]!.AsArray().Select(r => ((string)r!["chassis"]!, (string)r["node"]!)));
+    }
+
+    [Theory]
+    [InlineData("identify")]
+    [InlineData("clear-fault")]
+    public async Task PlainVerb_Node_Ok(string verb)
+    {
+        var result = await Run(verb, "node04");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ok", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lock_ThenPowerOff_RefusedWithExit5UntilUnlocked()
+    {
+        var locked = await Run("lock", "b02");
+        var refused = await Run("power", "off", "b02", "--wait", "none");
+        var unlocked = await Run("unlock", "b02");
+
+        Assert.Equal(0, locked.ExitCode);
+        Assert.Equal(5, refused.ExitCode);
+        Assert.Contains("b02 (chassis b, slot 2): locked:", refused.Error, StringComparison.Ordinal);
+        Assert.Single(refused.Error.Trim().Split('\n'));
+        Assert.Equal(0, unlocked.ExitCode);
+    }
+
+    [Fact]
+    public async Task Policy_AlwaysOn_VisibleInStatus()
+    {
+        var set = await Run("policy", "node04", "always-on");
+        var status = Json(await Run("status", "node04", "--json"));
+        await Run("policy", "node04", "manual");
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.Equal("always_on", (string?)status["results"]![0]!["state"]!["policy"]);
+    }
+
+    [Fact]
+    public async Task Capacity_SentToTheChassis_ItsAnswerReported()
+    {
+        var result = await Run("capacity", "2", "--min-spare", "1", "--chassis", "sim", "--json");
+
+        var json = Json(result);
+        Assert.Contains(result.ExitCode, new[] { 0, 1 });
+        Assert.Equal(result.ExitCode, (int)json["exit_code"]!);
+    }
+
+    [Fact]
+    public async Task Energy_TotalJson_PerSlotAndPerChassis()
+    {
+        var json = Json(await Run("energy", "--period", "total", "--json"));
+
+        Assert.Equal(6, json["results"]!.AsArray().Count);
+        Assert.Equal(0, (int)json["exit_code"]!);
+        Assert.True((double)json["chassis_energy_wh"]!["sim"]! >= 0);
+        Assert.True((double)json["chassis_energy_wh"]!["b"]! >= 0);
+    }
+
+    [Fact]
+    public async Task Events_SinceSeqJson_InOrder()
+    {
+        var json = Json(await Run("events", "--chassis", "sim", "--since-seq", "0", "--json"));
+
+        var seqs = json["events"]!.AsArray().Select(e => (long)e!["seq"]!).ToList();
+        Assert.NotEmpty(seqs);
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.Equal("controller_started", (string?)json["events"]![0]!["event_type"]);
+    }
+
+    [Fact]
+    public async Task Events_Default_LastEventsAsLines()
+    {
+        var result = await Run("events", "--last", "3");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.InRange(lines.Length, 2, 6);
+        Assert.All(lines, line => Assert.Matches("^(sim|b) #[0-9]+ ", line));
+    }
+}

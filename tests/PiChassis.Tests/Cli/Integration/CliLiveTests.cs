@@ -1,0 +1,90 @@
+using System.Globalization;
+using PiChassis.Cli;
+using PiChassis.Tests.Controller.Mqtt.Support;
+using Spectre.Console.Testing;
+
+namespace PiChassis.Tests.Cli.Integration;
+
+/// <summary><c>watch</c> and <c>events --follow</c>: they run until cancelled, so the test watches their output grow.</summary>
+public sealed class CliLiveTests(BrokerAndController rig) : IClassFixture<BrokerAndController>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Watch_Redirected_PrintsPlainTablesWithChassisLine()
+    {
+        var console = new TestConsole().Width(160);
+
+        var (exitCode, _) = await RunUntilAsync(console, () => console.Output, text => text.Contains("node04", StringComparison.Ordinal) && text.Contains("headroom", StringComparison.Ordinal), "watch");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("chassis sim online", console.Output, StringComparison.Ordinal);
+        Assert.Matches(@"node01\s+on\s+manual\s+[0-9.]+\s+[0-9.]+\s+-", console.Output);
+        Assert.Matches("inlet [0-9.]+ °C", console.Output);
+        Assert.DoesNotContain("\u001b[", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_Interactive_RedrawsInPlace()
+    {
+        var console = new TestConsole().Width(160).Interactive().EmitAnsiSequences();
+
+        var (exitCode, _) = await RunUntilAsync(console, () => console.Output, text => text.Contains("node04", StringComparison.Ordinal), "watch");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\u001b[", console.Output, StringComparison.Ordinal);
+        Assert.Contains("pichassis watch", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EventsFollow_NewEventPrintedOnce()
+    {
+        var console = new TestConsole();
+        var run = RunUntilAsync(console, null, text => text.Contains("slot 3", StringComparison.Ordinal), "events", "--follow", "--last", "1");
+        await Task.Delay(1500);
+        await using (var client = await TestMqttClient.ConnectAsync(rig.Port))
+        {
+            await client.PublishAsync("pichassis/sim/slot/3/set", "FORCE_OFF");
+        }
+
+        var (exitCode, output) = await run;
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches("sim #[0-9]+ .* power_off slot 3 by ", output);
+        Assert.Single(output.Split('\n'), line => line.Contains("power_off slot 3", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the CLI until its output satisfies <paramref name="done"/> (or the patience ends), then cancels it like Ctrl+C.</summary>
+    private async Task<(int ExitCode, string Output)> RunUntilAsync(TestConsole console, Func<string>? view, Func<string, bool> done, params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var synced = TextWriter.Synchronized(output);
+        var environment = new Dictionary<string, string?> { ["PICHASSIS_MQTT_PORT"] = rig.Port.ToString(CultureInfo.InvariantCulture) };
+        var io = new CliIo(console, synced, TextWriter.Null, environment.GetValueOrDefault, "/nonexistent/cli.json", TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var run = CliApp.RunAsync(args, io, stop.Token);
+        using var limit = new CancellationTokenSource(Patience);
+        while (!limit.IsCancellationRequested && !run.IsCompleted)
+        {
+            string text;
+            lock (synced)
+            {
+                text = view?.Invoke() ?? output.ToString();
+            }
+
+            if (done(text))
+            {
+                break;
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        await stop.CancelAsync();
+        var exitCode = await run;
+        lock (synced)
+        {
+            return (exitCode, output.ToString());
+        }
+    }
+}
