@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
@@ -22,7 +23,7 @@ public static class ConfigurationCheck
         return errors;
     }
 
-    private static void Check<T>(IServiceProvider services, List<string> errors)
+    private static void Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> errors)
         where T : class
     {
         try
