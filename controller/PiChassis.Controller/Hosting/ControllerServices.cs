@@ -9,6 +9,7 @@ using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
+using PiChassis.Controller.Systemd;
 using PiChassis.Hardware.Buses;
 
 namespace PiChassis.Controller.Hosting;
@@ -42,12 +43,14 @@ public static class ControllerServices
         services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
+        services.AddPiChassisSystemd();
         return services;
     }
 
     private static void AddOptions(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChassisOptions>().Bind(configuration.GetSection(ChassisOptions.Section)).PostConfigure(DefaultWiring.ApplyTo);
+        var chassis = configuration.GetSection(ChassisOptions.Section);
+        services.AddOptions<ChassisOptions>().Bind(chassis).Configure(o => ChassisAddressBinder.Apply(chassis, o)).PostConfigure(DefaultWiring.ApplyTo);
         services.AddOptions<SamplingOptions>().Bind(configuration.GetSection(SamplingOptions.Section));
         services.AddOptions<PowerOptions>().Bind(configuration.GetSection(PowerOptions.Section));
         services.AddOptions<ProtectionOptions>().Bind(configuration.GetSection(ProtectionOptions.Section));
