@@ -20,6 +20,7 @@ public static class ConfigurationCheck
         Check<StorageOptions>(services, errors);
         Check<MqttOptions>(services, errors);
         Check<ConsoleViewOptions>(services, errors);
+        Check<MetricsOptions>(services, errors);
         return errors;
     }
 

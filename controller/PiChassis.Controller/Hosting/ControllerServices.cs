@@ -7,6 +7,7 @@ using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Metrics;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Controller.Systemd;
@@ -43,6 +44,7 @@ public static class ControllerServices
         services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
+        services.AddPiChassisMetrics(configuration);
         services.AddPiChassisSystemd();
         return services;
     }
@@ -59,6 +61,7 @@ public static class ControllerServices
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section));
         services.AddOptions<ConsoleViewOptions>().Bind(configuration.GetSection(ConsoleViewOptions.Section));
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChassisOptions>, ChassisOptionsValidator>());
         var general = new ControllerOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>>(general));
@@ -66,6 +69,7 @@ public static class ControllerServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(general));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>>(general));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleViewOptions>>(general));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         var engine = new EngineOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerOptions>>(engine));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionOptions>>(engine));
