@@ -18,14 +18,14 @@ public static class Footprint
         var starts = new List<TimeSpan>();
         for (var i = 0; i < options.Starts; i++)
         {
-            starts.Add(await TimeToFirstStatusAsync(executable, options.Slots));
+            starts.Add(await TimeToFirstStatusAsync(executable, options));
         }
 
         starts.Sort();
         var dataDir = Directory.CreateTempSubdirectory("pichassis-perf-").FullName;
         try
         {
-            using var controller = Start(executable, options.Slots, dataDir, "--ConsoleView:Enabled=false");
+            using var controller = Start(executable, options, dataDir, "--ConsoleView:Enabled=false");
             var ticks = ProcStat.TicksPerSecond();
             await Task.Delay(options.WarmUp, TimeProvider.System);
             var cpu = ProcStat.CpuTime(controller.Id, ticks);
@@ -54,13 +54,13 @@ public static class Footprint
         }
     }
 
-    private static async Task<TimeSpan> TimeToFirstStatusAsync(string executable, int slots)
+    private static async Task<TimeSpan> TimeToFirstStatusAsync(string executable, PerfOptions options)
     {
         var dataDir = Directory.CreateTempSubdirectory("pichassis-perf-start-").FullName;
         try
         {
             var started = Stopwatch.GetTimestamp();
-            using var controller = Start(executable, slots, dataDir, "--ConsoleView:Interval=00:00:00.100");
+            using var controller = Start(executable, options, dataDir, "--ConsoleView:Interval=00:00:00.100");
             while (await controller.StandardOutput.ReadLineAsync() is { } line)
             {
                 if (line.StartsWith("slot  node", StringComparison.Ordinal))
@@ -79,10 +79,15 @@ public static class Footprint
         }
     }
 
-    private static Process Start(string executable, int slots, string dataDir, string extra)
+    private static Process Start(string executable, PerfOptions options, string dataDir, string extra)
     {
         var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--simulate", "--slots", slots.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDir, extra })
+        foreach (var (name, value) in options.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        foreach (var arg in new[] { "--simulate", "--slots", options.Slots.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDir, extra })
         {
             info.ArgumentList.Add(arg);
         }

@@ -5,11 +5,14 @@ namespace PiChassis.Perf;
 /// <summary>
 /// The benchmark's command line: <c>--controller LABEL=PATH</c> (repeatable; a published
 /// pichassis-controller to measure), <c>--slots N</c>, <c>--sweeps N</c>, <c>--stock-sweeps N</c>,
-/// <c>--starts N</c>, <c>--warmup SECONDS</c>, <c>--window SECONDS</c>.
+/// <c>--starts N</c>, <c>--warmup SECONDS</c>, <c>--window SECONDS</c>, <c>--env NAME=VALUE</c>
+/// (repeatable; set for every controller started).
 /// </summary>
 public sealed class PerfOptions
 {
     public List<(string Label, string Path)> Controllers { get; } = [];
+
+    public Dictionary<string, string> Environment { get; } = [];
 
     public int Slots { get; private set; } = 16;
 
@@ -36,6 +39,10 @@ public sealed class PerfOptions
                 case "--controller":
                     var eq = value.IndexOf('=', StringComparison.Ordinal);
                     options.Controllers.Add(eq > 0 ? (value[..eq], value[(eq + 1)..]) : (Path.GetFileName(Path.GetDirectoryName(value)) ?? value, value));
+                    break;
+                case "--env":
+                    var (name, text) = (value[..value.IndexOf('=', StringComparison.Ordinal)], value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                    options.Environment[name] = text;
                     break;
                 case "--slots": options.Slots = Number(); break;
                 case "--sweeps": options.Sweeps = Number(); break;
