@@ -127,8 +127,9 @@ public sealed partial class MetricsEndpoint : IHostedService, IDisposable
             response.ContentLength64 = body.Length;
             await response.OutputStream.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), _stopping.Token);
         }
-        catch (Exception e) when (e is OperationCanceledException or HttpListenerException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or HttpListenerException or IOException or InvalidOperationException)
         {
+            // Cancelled or timed out, the client went away, or the engine loop has stopped.
             LogScrapeFailed(e.Message);
             response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
         }

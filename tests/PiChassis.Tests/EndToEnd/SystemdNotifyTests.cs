@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.EndToEnd;
@@ -32,5 +33,19 @@ public sealed class SystemdNotifyTests : IDisposable
         Assert.Contains("STOPPING=1", atStop);
         Assert.Equal(0, await controller.WaitForExitAsync(Patience));
         Assert.DoesNotContain("WATCHDOG=1", untilReady);
+    }
+
+    [Fact]
+    public async Task Controller_UnderJournal_LogsWithSyslogPriorities()
+    {
+        var environment = new Dictionary<string, string> { ["JOURNAL_STREAM"] = "8:12345" };
+        using var controller = ControllerProcess.Start(environment, "--simulate", "--slots", "2", "--data-dir", _dataDir, "--ConsoleView:Enabled=false");
+
+        var started = await controller.WaitForOutputAsync("<6>Microsoft.Hosting.Lifetime", Patience);
+        controller.Terminate();
+        await controller.WaitForExitAsync(Patience);
+
+        Assert.True(started, controller.Output);
+        Assert.DoesNotMatch(new Regex(@"^\d\d:\d\d:\d\d info:", RegexOptions.Multiline), controller.Output);
     }
 }
