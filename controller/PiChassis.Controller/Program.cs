@@ -26,26 +26,22 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     DisableDefaults = true,
     ContentRootPath = AppContext.BaseDirectory,
 });
-builder.Configuration.AddJsonFile("appsettings.json", optional: true);
-if (commandLine.ConfigFile is not null)
-{
-    builder.Configuration.AddJsonFile(Path.GetFullPath(commandLine.ConfigFile), optional: false);
-}
-
-builder.Configuration.AddEnvironmentVariables("PICHASSIS_");
-if (commandLine.Simulate && !commandLine.Settings.ContainsKey("Storage:DataDir"))
-{
-    // A simulated chassis keeps its state out of /var/lib so any user can try it.
-    commandLine.Settings["Storage:DataDir"] = Path.Combine(Path.GetTempPath(), "pichassis-sim");
-}
-
-builder.Configuration.AddInMemoryCollection(commandLine.Settings);
+ControllerConfiguration.AddSources(builder.Configuration, commandLine, ControllerConfiguration.SystemConfigFileForPlatform);
 builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-builder.Logging.AddSimpleConsole(o =>
+if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is { Length: > 0 })
 {
-    o.SingleLine = true;
-    o.TimestampFormat = "HH:mm:ss ";
-});
+    // Under systemd: the journal keeps the time, and the <N> prefixes carry each line's level.
+    builder.Logging.AddSystemdConsole();
+}
+else
+{
+    builder.Logging.AddSimpleConsole(o =>
+    {
+        o.SingleLine = true;
+        o.TimestampFormat = "HH:mm:ss ";
+    });
+}
+
 builder.Services.AddPiChassisController(builder.Configuration);
 
 using var host = builder.Build();

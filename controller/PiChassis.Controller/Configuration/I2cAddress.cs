@@ -1,10 +1,8 @@
-using System.ComponentModel;
 using System.Globalization;
 
 namespace PiChassis.Controller.Configuration;
 
 /// <summary>A 7-bit I2C address. Configuration may write it as "0x40" (as on the datasheet) or 64.</summary>
-[TypeConverter(typeof(I2cAddressConverter))]
 public readonly record struct I2cAddress(int Value)
 {
     public bool IsValid => Value is >= 0x03 and <= 0x77;

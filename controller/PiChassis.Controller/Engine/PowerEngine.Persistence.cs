@@ -78,7 +78,7 @@ public sealed partial class PowerEngine
             var action = powerLoss ? AfterPowerLoss(slot, saved) : Reconcile(slot, saved, found);
             if (found)
             {
-                adopted.Add(slot.Slot);
+                adopted.Add((JsonNode)JsonValue.Create(slot.Slot));
 
                 // Until the first sweep measures it, a running slot counts at its boot-peak
                 // reservation, so admission at start cannot overcommit the supply.
@@ -87,7 +87,7 @@ public sealed partial class PowerEngine
 
             if (saved is not null)
             {
-                restored.Add(slot.Slot);
+                restored.Add((JsonNode)JsonValue.Create(slot.Slot));
             }
 
             if (action is { } act)
@@ -95,13 +95,13 @@ public sealed partial class PowerEngine
                 plan.Add(new SlotCommand(slot.Slot, act, CommandOrigin.Controller, RestoreSource));
                 if (act == SlotAction.On)
                 {
-                    restoring.Add(slot.Slot);
+                    restoring.Add((JsonNode)JsonValue.Create(slot.Slot));
                 }
             }
 
             if (saved is not null && saved.DesiredOn != found)
             {
-                disagreements.Add(new JsonObject
+                disagreements.Add((JsonNode)new JsonObject
                 {
                     ["slot"] = slot.Slot,
                     ["stored"] = saved.DesiredOn ? "on" : "off",

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
@@ -26,10 +27,11 @@ public static class ConfigurationCheck
         Check<PanelOptions>(services, errors);
         Check<CoolingOptions>(services, errors);
         Check<PolicyOptions>(services, errors);
+        Check<MetricsOptions>(services, errors);
         return errors;
     }
 
-    private static void Check<T>(IServiceProvider services, List<string> errors)
+    private static void Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services, List<string> errors)
         where T : class
     {
         try

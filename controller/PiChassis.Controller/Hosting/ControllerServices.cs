@@ -7,12 +7,14 @@ using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Metrics;
 using PiChassis.Controller.Mqtt;
 using PiChassis.Controller.Panel;
 using PiChassis.Controller.Policy;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Controller.Storage;
+using PiChassis.Controller.Systemd;
 using PiChassis.Hardware.Buses;
 
 namespace PiChassis.Controller.Hosting;
@@ -49,12 +51,15 @@ public static class ControllerServices
         services.AddPiChassisPanel(configuration);
         services.AddPiChassisPolicy(configuration);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
+        services.AddPiChassisMetrics(configuration);
+        services.AddPiChassisSystemd();
         return services;
     }
 
     private static void AddOptions(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChassisOptions>().Bind(configuration.GetSection(ChassisOptions.Section)).PostConfigure(DefaultWiring.ApplyTo);
+        var chassis = configuration.GetSection(ChassisOptions.Section);
+        services.AddOptions<ChassisOptions>().Bind(chassis).Configure(o => ChassisAddressBinder.Apply(chassis, o)).PostConfigure(DefaultWiring.ApplyTo);
         services.AddOptions<SamplingOptions>().Bind(configuration.GetSection(SamplingOptions.Section));
         services.AddOptions<PowerOptions>().Bind(configuration.GetSection(PowerOptions.Section));
         services.AddOptions<ProtectionOptions>().Bind(configuration.GetSection(ProtectionOptions.Section));
@@ -63,6 +68,7 @@ public static class ControllerServices
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section));
         services.AddOptions<ConsoleViewOptions>().Bind(configuration.GetSection(ConsoleViewOptions.Section));
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChassisOptions>, ChassisOptionsValidator>());
         var general = new ControllerOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>>(general));
@@ -70,6 +76,7 @@ public static class ControllerServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(general));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>>(general));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleViewOptions>>(general));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         var engine = new EngineOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerOptions>>(engine));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionOptions>>(engine));

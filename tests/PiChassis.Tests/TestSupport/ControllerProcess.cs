@@ -37,14 +37,28 @@ public sealed class ControllerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static ControllerProcess Start(params string[] args)
+    public static ControllerProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts it with these environment variables; systemd's are never inherited from the test runner.</summary>
+    public static ControllerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var name in new[] { "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(ProgramPath);
         foreach (var arg in args)
         {

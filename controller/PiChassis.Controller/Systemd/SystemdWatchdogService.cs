@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Sampling;
+
+namespace PiChassis.Controller.Systemd;
+
+/// <summary>
+/// Tells systemd READY=1 once every service has started, STOPPING=1 when the host begins to stop,
+/// and, when the unit has <c>WatchdogSec</c>, WATCHDOG=1 at half that interval, but only while the
+/// sampling loop publishes sweeps: a hung bus or a dead sampling timer stops the pings and systemd
+/// restarts the controller (which adopts the running slots, so the nodes are not disturbed).
+/// </summary>
+public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IAsyncDisposable
+{
+    private const long NoSweep = long.MinValue;
+    private static readonly TimeSpan MinSweepAge = TimeSpan.FromSeconds(1);
+    private readonly SystemdNotifier _notifier;
+    private readonly SystemdEnvironment _environment;
+    private readonly SnapshotHub _hub;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SystemdWatchdogService> _logger;
+    private long _lastSweep = NoSweep;
+    private bool _stalled;
+    private ITimer? _timer;
+
+    public SystemdWatchdogService(
+        SystemdNotifier notifier,
+        SystemdEnvironment environment,
+        SnapshotHub hub,
+        TimeProvider time,
+        IOptions<SamplingOptions> sampling,
+        ILogger<SystemdWatchdogService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(sampling);
+        _notifier = notifier;
+        _environment = environment;
+        _hub = hub;
+        _time = time;
+        _logger = logger;
+
+        // Three missed sweeps is a stall, not jitter; the floor keeps GC pauses at a 5 ms interval from counting.
+        MaxSweepAge = TimeSpan.FromTicks(Math.Max(3 * sampling.Value.Interval.Ticks, MinSweepAge.Ticks));
+    }
+
+    /// <summary>The sampling loop counts as healthy while its latest sweep is at most this old.</summary>
+    public TimeSpan MaxSweepAge { get; }
+
+    /// <summary>How often the watchdog is pinged: half of <c>WATCHDOG_USEC</c>; null without a watchdog.</summary>
+    public TimeSpan? PingInterval => _notifier.IsEnabled ? _environment.WatchdogInterval / 2 : null;
+
+    public bool IsSamplingHealthy
+    {
+        get
+        {
+            var last = Interlocked.Read(ref _lastSweep);
+            return last != NoSweep && _time.GetElapsedTime(last) <= MaxSweepAge;
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        // Before the sampling service starts, so the first sweep (taken in its StartAsync) counts.
+        _hub.Sampled += OnSampled;
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!_notifier.IsEnabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        _notifier.Notify("READY=1");
+        LogReady(PingInterval);
+        if (PingInterval is { } interval)
+        {
+            _timer = _time.CreateTimer(_ => Ping(), null, interval, interval);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _notifier.Notify("STOPPING=1");
+        await DisposeAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        _hub.Sampled -= OnSampled;
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _timer, null) is { } timer)
+        {
+            await timer.DisposeAsync();
+        }
+    }
+
+    /// <summary>One watchdog period: pings when sampling is healthy. Callable on its own for tests.</summary>
+    public void Ping()
+    {
+        if (IsSamplingHealthy)
+        {
+            if (_stalled)
+            {
+                _stalled = false;
+                LogResumed();
+            }
+
+            _notifier.Notify("WATCHDOG=1");
+        }
+        else if (!_stalled)
+        {
+            _stalled = true;
+            LogStalled(MaxSweepAge);
+        }
+    }
+
+    private void OnSampled(object? sender, ChassisSnapshot snapshot) => Interlocked.Exchange(ref _lastSweep, _time.GetTimestamp());
+
+    [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Told systemd the controller is ready (watchdog ping every {PingInterval})")]
+    private partial void LogReady(TimeSpan? pingInterval);
+
+    [LoggerMessage(EventId = 701, Level = LogLevel.Error, Message = "No sampling sweep for more than {MaxSweepAge}: withholding the systemd watchdog ping")]
+    private partial void LogStalled(TimeSpan maxSweepAge);
+
+    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Sampling sweeps again: systemd watchdog pings resumed")]
+    private partial void LogResumed();
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Installs (or upgrades) the PiChassis controller on Raspberry Pi OS: a system user in the gpio and
+# i2c groups, the build in /opt/pichassis, settings in /etc/pichassis (an existing file is kept),
+# the systemd unit, I2C switched on, and the service enabled and (re)started.
+#   sudo controller/deploy/install.sh                 # the build from publish.sh for this Pi
+#   sudo controller/deploy/install.sh --from DIR      # a build elsewhere
+#   controller/deploy/install.sh --root DIR           # files only, into DIR (packaging, tests)
+#   controller/deploy/install.sh --dry-run            # print what would be done
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+user=pichassis
+root=
+from=
+dry_run=false
+start=true
+
+usage() { sed -n '2,9s/^# \{0,1\}//p' "$0"; echo "Options: --from DIR, --root DIR, --dry-run, --no-start"; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --from) from=${2:?--from needs a directory}; shift 2 ;;
+    --root) root=${2:?--root needs a directory}; shift 2 ;;
+    --dry-run) dry_run=true; shift ;;
+    --no-start) start=false; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "install.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+if [ -z "$from" ]; then
+  case "$(uname -m)" in
+    aarch64|arm64) rid=linux-arm64 ;;
+    *) rid=linux-x64 ;;
+  esac
+  from=$here/../../artifacts/publish/$rid-aot
+fi
+
+if [ ! -x "$from/pichassis-controller" ]; then
+  echo "install.sh: no build in '$from' (run controller/deploy/publish.sh first, or pass --from DIR)" >&2
+  exit 1
+fi
+
+if [ -z "$root" ] && ! $dry_run && [ "$(id -u)" -ne 0 ]; then
+  echo "install.sh: run as root (sudo), or use --root DIR or --dry-run" >&2
+  exit 1
+fi
+
+# Files go under --root; commands that change the running system only run on the real root.
+fs() {
+  echo "+ $*"
+  if ! $dry_run; then "$@"; fi
+}
+
+system() {
+  if $dry_run; then
+    echo "+ $*"
+  elif [ -n "$root" ]; then
+    echo "skip (--root): $*"
+  else
+    echo "+ $*"
+    "$@"
+  fi
+}
+
+opt=$root/opt/pichassis
+etc=$root/etc/pichassis
+unit=$root/etc/systemd/system/pichassis.service
+
+for group in gpio i2c; do
+  if ! getent group "$group" >/dev/null || [ -n "$root" ]; then
+    system groupadd --system -f "$group"
+  fi
+done
+
+if [ -z "$root" ] && id "$user" >/dev/null 2>&1; then
+  system usermod --append --groups gpio,i2c "$user"
+else
+  system useradd --system --user-group --groups gpio,i2c --home-dir /var/lib/pichassis --no-create-home \
+    --shell /usr/sbin/nologin --comment "PiChassis controller" "$user"
+fi
+
+fs mkdir -p "$opt.new"
+fs cp -a "$from/." "$opt.new/"
+fs rm -rf "$opt"
+fs mv "$opt.new" "$opt"
+
+fs mkdir -p "$etc"
+if [ -e "$etc/appsettings.json" ]; then
+  echo "keeping $etc/appsettings.json (the new defaults are in $opt/appsettings.json)"
+else
+  fs install -m 0640 "$here/appsettings.json" "$etc/appsettings.json"
+  system chgrp "$user" "$etc/appsettings.json"
+fi
+
+fs mkdir -p "$(dirname "$unit")"
+fs install -m 0644 "$here/systemd/pichassis.service" "$unit"
+
+# I2C: raspi-config switches the interface on (0 means enable); elsewhere, load the module.
+if [ -n "$root" ] || [ ! -e /dev/i2c-1 ]; then
+  if command -v raspi-config >/dev/null 2>&1 || [ -n "$root" ] || $dry_run; then
+    system raspi-config nonint do_i2c 0
+  else
+    echo "warning: /dev/i2c-1 is missing and raspi-config is not here: enable I2C (dtparam=i2c_arm=on) and load i2c-dev" >&2
+  fi
+fi
+
+system systemctl daemon-reload
+system systemctl enable pichassis.service
+if $start; then
+  system systemctl restart pichassis.service
+fi
+
+echo "PiChassis installed. Settings: /etc/pichassis/appsettings.json; logs: journalctl -u pichassis -f"

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace PiChassis.Perf;
+
+/// <summary>
+/// The benchmark's command line: <c>--controller LABEL=PATH</c> (repeatable; a published
+/// pichassis-controller to measure), <c>--slots N</c>, <c>--sweeps N</c>, <c>--stock-sweeps N</c>,
+/// <c>--starts N</c>, <c>--warmup SECONDS</c>, <c>--window SECONDS</c>, <c>--env NAME=VALUE</c>
+/// (repeatable; set for every controller started).
+/// </summary>
+public sealed class PerfOptions
+{
+    public List<(string Label, string Path)> Controllers { get; } = [];
+
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public int Slots { get; private set; } = 16;
+
+    public int Sweeps { get; private set; } = 5000;
+
+    public int StockSweeps { get; private set; } = 100;
+
+    public int Starts { get; private set; } = 3;
+
+    public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan Window { get; private set; } = TimeSpan.FromSeconds(60);
+
+    public static PerfOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new PerfOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = args[i + 1];
+            int Number() => int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--controller":
+                    var eq = value.IndexOf('=', StringComparison.Ordinal);
+                    options.Controllers.Add(eq > 0 ? (value[..eq], value[(eq + 1)..]) : (Path.GetFileName(Path.GetDirectoryName(value)) ?? value, value));
+                    break;
+                case "--env":
+                    var (name, text) = (value[..value.IndexOf('=', StringComparison.Ordinal)], value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                    options.Environment[name] = text;
+                    break;
+                case "--slots": options.Slots = Number(); break;
+                case "--sweeps": options.Sweeps = Number(); break;
+                case "--stock-sweeps": options.StockSweeps = Number(); break;
+                case "--starts": options.Starts = Number(); break;
+                case "--warmup": options.WarmUp = TimeSpan.FromSeconds(Number()); break;
+                case "--window": options.Window = TimeSpan.FromSeconds(Number()); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'.", nameof(args));
+            }
+        }
+
+        return options;
+    }
+}

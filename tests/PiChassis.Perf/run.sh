@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Prints PiChassis's performance figures (README "Performance"): the I2C cost of a 16-slot sweep,
+# the stock INA219 binding for comparison, and the footprint of the shipped build (Native AOT,
+# published here for this machine) with 16 simulated slots sampled at 10 Hz.
+#   bash tests/PiChassis.Perf/run.sh                  # the shipped build
+#   bash tests/PiChassis.Perf/run.sh --with-trimmed   # and the trimmed single-file build next to it
+#   bash tests/PiChassis.Perf/run.sh --arm64          # and start the linux-arm64 build under qemu
+# Other arguments go to the benchmark program (e.g. --window 120).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+with_trimmed=false
+arm64=false
+rest=()
+for arg in "$@"; do
+  case "$arg" in
+    --with-trimmed) with_trimmed=true ;;
+    --arm64) arm64=true ;;
+    *) rest+=("$arg") ;;
+  esac
+done
+
+case "$(uname -m)" in
+  aarch64|arm64) rid=linux-arm64 ;;
+  *) rid=linux-x64 ;;
+esac
+
+out=artifacts/perf
+bash controller/deploy/publish.sh --rid "$rid" --aot --output "$out/$rid-aot" >/dev/null
+controllers=(--controller "shipped: $rid Native AOT=$out/$rid-aot/pichassis-controller")
+if $with_trimmed; then
+  bash controller/deploy/publish.sh --rid "$rid" --trimmed --output "$out/$rid-trimmed" >/dev/null
+  # The same 1 MiB gen0 budget the AOT build has built in, so memory is compared like for like.
+  controllers+=(--controller "$rid trimmed single-file=$out/$rid-trimmed/pichassis-controller" --env DOTNET_GCgen0size=100000)
+fi
+
+dotnet run -c Release --project tests/PiChassis.Perf -- "${controllers[@]}" "${rest[@]}"
+
+if $arm64; then
+  bash controller/deploy/publish.sh --rid linux-arm64 --aot --output "$out/linux-arm64-aot" >/dev/null
+  data=$(mktemp -d)
+  log=$data/console.log
+  started=$(date +%s%N)
+  QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static "$out/linux-arm64-aot/pichassis-controller" \
+    --simulate --slots 16 --data-dir "$data/state" --ConsoleView:Interval=00:00:00.500 >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do
+    grep -q '^slot  node' "$log" && break
+    sleep 0.05
+  done
+  first=$(( ($(date +%s%N) - started) / 1000000 ))
+  sleep 3 # every slot's full read (bus voltage) comes round once in 16 sweeps
+  kill -TERM "$pid"
+  wait "$pid" || true
+  echo
+  echo "linux-arm64 Native AOT under qemu-aarch64-static (emulated, not a Pi's speed): first status table after ${first} ms; the last one:"
+  awk '/ total /{table=""} {table=table $0 "\n"} /^  16 /{last=table} END{printf "%s", last}' "$log"
+  rm -rf "$data"
+fi

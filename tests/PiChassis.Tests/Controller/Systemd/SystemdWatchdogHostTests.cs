@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PiChassis.Controller.Hosting;
+using PiChassis.Controller.Sampling;
+using PiChassis.Controller.Systemd;
+using PiChassis.Tests.TestSupport;
+
+namespace PiChassis.Tests.Controller.Systemd;
+
+/// <summary>The whole controller host on the simulated chassis and a fake clock, under a stand-in for systemd.</summary>
+public sealed class SystemdWatchdogHostTests : IDisposable
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("pichassis-watchdog-").FullName;
+    private readonly NotifySocketListener _listener = NotifySocketListener.InTempDirectory();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Host_SamplingStopsTicking_WatchdogPingsStopUntilShutdownSaysStopping()
+    {
+        using var host = BuildHost();
+
+        await host.StartAsync();
+        Assert.Equal(["READY=1"], _listener.Pending());
+
+        Run(TimeSpan.FromSeconds(3));
+        Assert.Equal(["WATCHDOG=1", "WATCHDOG=1", "WATCHDOG=1"], _listener.Pending());
+
+        await host.Services.GetRequiredService<SamplingService>().StopAsync(CancellationToken.None);
+        Run(host.Services.GetRequiredService<SystemdWatchdogService>().MaxSweepAge);
+        _listener.Pending(); // a ping while the last sweep was still fresh enough
+        Run(TimeSpan.FromSeconds(5));
+        Assert.Empty(_listener.Pending());
+
+        await host.StopAsync();
+        Assert.Equal(["STOPPING=1"], _listener.Pending());
+    }
+
+    private IHost BuildHost()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Simulation:Enabled"] = "true",
+            ["Chassis:SlotCount"] = "4",
+            ["Storage:DataDir"] = _dataDir,
+            ["ConsoleView:Enabled"] = "false",
+        });
+        builder.Services.AddSingleton<TimeProvider>(_time);
+        builder.Services.AddSingleton(new SystemdEnvironment(_listener.Address, TimeSpan.FromSeconds(2)));
+        builder.Services.AddPiChassisController(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>Moves the fake clock one sample interval at a time, so every timer fires as it would.</summary>
+    private void Run(TimeSpan duration)
+    {
+        for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromMilliseconds(100))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+    }
+}
