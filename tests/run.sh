@@ -16,6 +16,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 results=$(mktemp -d)
+summary=TestResults/reliability-summary.txt
+rm -f "$summary"
 dotnet build PiChassis.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test PiChassis.sln -c Release --no-build -nologo \
   --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
@@ -29,6 +31,8 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 rm -rf "$results"
+# The reliability suite's table of figures (PICHASSIS_RELIABILITY=long for its long form).
+[ -f "$summary" ] && cat "$summary"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"
