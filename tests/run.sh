@@ -18,6 +18,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 results=$(mktemp -d)
+summary=TestResults/reliability-summary.txt
+rm -f "$summary"
 dotnet build PiChassis.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test PiChassis.sln -c Release --no-build -nologo \
   --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
@@ -51,5 +53,7 @@ if [ "$node_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1));
 if [ "$node_status" -ne 0 ]; then status=1; fi
 
 rm -rf "$results"
+# The reliability suite's table of figures (PICHASSIS_RELIABILITY=long for its long form).
+if [ -f "$summary" ]; then cat "$summary"; fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"

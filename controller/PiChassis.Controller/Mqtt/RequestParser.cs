@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 using PiChassis.Controller.Engine;
 using PiChassis.Shared.Hostlists;
 using PiChassis.Shared.Json;
@@ -33,6 +34,14 @@ public static class RequestParser
     {
         request = null;
         var oversize = payload.Length > MaxPayloadBytes ? $"the payload has {payload.Length} bytes, more than {MaxPayloadBytes}" : null;
+        // JsonDocument does not check the text inside strings: reading an id made of broken UTF-8
+        // (or an escaped lone surrogate) would throw InvalidOperationException, not JsonException.
+        if (!Utf8.IsValid(payload))
+        {
+            rejection = new RequestRejection(null, oversize ?? "the payload is not UTF-8 text");
+            return false;
+        }
+
         JsonDocument document;
         try
         {
@@ -47,9 +56,7 @@ public static class RequestParser
         using (document)
         {
             var root = document.RootElement;
-            var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
-                ? idElement.GetString()
-                : null;
+            var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var idElement) ? ReadId(idElement) : null;
             if (oversize is not null)
             {
                 rejection = new RequestRejection(string.IsNullOrEmpty(id) ? null : id, oversize);
@@ -70,6 +77,19 @@ public static class RequestParser
 
             rejection = Check(verb, id, document, out request);
             return rejection is null;
+        }
+    }
+
+    /// <summary>The id when it is a string that can be read; an escaped lone surrogate cannot.</summary>
+    private static string? ReadId(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

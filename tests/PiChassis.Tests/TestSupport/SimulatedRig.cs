@@ -27,8 +27,10 @@ public sealed class SimulatedRig : IDisposable
         Action<ProtectionOptions>? protection = null,
         Action<WatchdogOptions>? watchdog = null,
         bool startPowered = false,
-        INodeAgent? agent = null)
+        INodeAgent? agent = null,
+        int journalCapacity = 100_000)
     {
+        Journal = new MemoryEventJournal(journalCapacity);
         Time = new FakeTimeProvider(Start);
         var modelOptions = new ChassisModelOptions { SlotCount = slots, PsuRatedW = 80 };
         model?.Invoke(modelOptions);
@@ -66,7 +68,7 @@ public sealed class SimulatedRig : IDisposable
 
     public WatchdogOptions Watchdog { get; } = new();
 
-    public MemoryEventJournal Journal { get; } = new(100_000);
+    public MemoryEventJournal Journal { get; }
 
     public ChassisEvents Events { get; }
 

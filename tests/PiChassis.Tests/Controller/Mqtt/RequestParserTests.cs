@@ -27,6 +27,25 @@ public class RequestParserTests
     }
 
     [Fact]
+    public void TryParse_IdOfBrokenUtf8_RejectedWithoutId()
+    {
+        byte[] payload = [.. "{\"id\":\""u8, 0xC6, .. "\",\"targets\":\"all\"}"u8];
+
+        Assert.False(RequestParser.TryParse("status", payload, out _, out var rejection));
+        Assert.Null(rejection.Id);
+        Assert.Contains("UTF-8", rejection.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_IdOfEscapedLoneSurrogate_RejectedWithoutId()
+    {
+        var (request, rejection) = Parse("status", """{"id":"\ud800"}""");
+
+        Assert.Null(request);
+        Assert.Null(rejection!.Id);
+    }
+
+    [Fact]
     public void TryParse_Defaults_RelayWaitTwoMinutesSourceMqtt()
     {
         var (request, _) = Parse("cycle", """{"id":"1","targets":"slot:2"}""");
