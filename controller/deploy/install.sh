@@ -46,22 +46,8 @@ if [ -z "$root" ] && ! $dry_run && [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-# Files go under --root; commands that change the running system only run on the real root.
-fs() {
-  echo "+ $*"
-  if ! $dry_run; then "$@"; fi
-}
-
-system() {
-  if $dry_run; then
-    echo "+ $*"
-  elif [ -n "$root" ]; then
-    echo "skip (--root): $*"
-  else
-    echo "+ $*"
-    "$@"
-  fi
-}
+# shellcheck source=steps.sh
+. "$here/steps.sh"
 
 opt=$root/opt/pichassis
 etc=$root/etc/pichassis

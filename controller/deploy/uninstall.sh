@@ -25,21 +25,8 @@ if [ -z "$root" ] && ! $dry_run && [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-fs() {
-  echo "+ $*"
-  if ! $dry_run; then "$@"; fi
-}
-
-system() {
-  if $dry_run; then
-    echo "+ $*"
-  elif [ -n "$root" ]; then
-    echo "skip (--root): $*"
-  else
-    echo "+ $*"
-    "$@"
-  fi
-}
+# shellcheck source=steps.sh
+. "$(cd "$(dirname "$0")" && pwd)/steps.sh"
 
 if [ -n "$root" ] || $dry_run || systemctl list-unit-files pichassis.service >/dev/null 2>&1; then
   system systemctl disable --now pichassis.service
