@@ -17,6 +17,7 @@ internal sealed class BenchmarkArguments
           --idle-timeout S        policy idle timeout, seconds (default 60)
           --min-on S              policy minimum on-time, seconds (default 300)
           --hysteresis S          policy hysteresis window, seconds (default 300)
+          --spare-delay S         spares follow demand that stayed this long, seconds (default 90)
           --interval S            sample interval, seconds, dividing a minute (default 1)
           --generate-batch-waves FILE [--seed N]
                                   write a batch-waves trace (default seed 8) and exit
@@ -72,6 +73,7 @@ internal sealed class BenchmarkArguments
             case "--idle-timeout": Settings = settings with { IdleTimeout = Seconds(name, value) }; break;
             case "--min-on": Settings = settings with { MinOnTime = Seconds(name, value) }; break;
             case "--hysteresis": Settings = settings with { Hysteresis = Seconds(name, value) }; break;
+            case "--spare-delay": Settings = settings with { SpareDelay = Seconds(name, value) }; break;
             case "--interval":
                 var interval = Seconds(name, value);
                 if (interval <= TimeSpan.Zero || TimeSpan.FromMinutes(1).Ticks % interval.Ticks != 0)

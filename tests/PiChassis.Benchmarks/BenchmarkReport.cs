@@ -18,7 +18,7 @@ internal static class BenchmarkReport
         Line(output, I($"chassis: {settings.Slots} x {BenchmarkSettings.Board.Name} (idle {BenchmarkSettings.Board.IdleW:F1} W, busy {settings.BusyW:F2} W at load {settings.LoadFraction:F2}), ")
             + I($"PSU {settings.PsuRatedW:F0} W, budget {settings.PsuBudgetW:F0} W"));
         Line(output, I($"sample interval {settings.SampleInterval.TotalSeconds:F1} s on a fake clock (the controller samples every 100 ms; 1 s keeps a day's replay to minutes, every run alike)"));
-        Line(output, I($"policy: spare {settings.MinSpare}, idle timeout {settings.IdleTimeout.TotalSeconds:F0} s, min on-time {settings.MinOnTime.TotalSeconds:F0} s, hysteresis {settings.Hysteresis.TotalSeconds:F0} s"));
+        Line(output, I($"policy: spare {settings.MinSpare}, idle timeout {settings.IdleTimeout.TotalSeconds:F0} s, min on-time {settings.MinOnTime.TotalSeconds:F0} s, hysteresis {settings.Hysteresis.TotalSeconds:F0} s, spare delay {settings.SpareDelay.TotalSeconds:F0} s"));
         Line(output, "energy: the simulator's exact figure; metered: the controller's own meter; unmet: node-minutes needed while fewer nodes were up (phase on)");
         output.WriteLine();
         Line(output, I($"{"run",-26} {"energy Wh",10} {"metered Wh",11} {"/always-on",10} {"/ideal",7} {"unmet n-min",12} {"unmet %",8} {"cycles/slot/day mean",21} {"max",5} {"wall s",7}"));

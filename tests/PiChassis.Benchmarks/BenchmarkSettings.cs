@@ -1,3 +1,4 @@
+using PiChassis.Controller.Configuration;
 using PiChassis.Hardware.Simulation.Physics;
 
 namespace PiChassis.Benchmarks;
@@ -24,6 +25,8 @@ internal sealed record BenchmarkSettings
     public TimeSpan MinOnTime { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan Hysteresis { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan SpareDelay { get; init; } = new PolicyOptions().SpareDelay;
 
     public static PiProfile Board => PiProfile.Pi4B;
 

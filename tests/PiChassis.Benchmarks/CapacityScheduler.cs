@@ -33,6 +33,7 @@ internal sealed class CapacityScheduler(BenchmarkSettings settings) : IReplaySch
             IdleTimeout = settings.IdleTimeout,
             MinOnTime = settings.MinOnTime,
             Hysteresis = settings.Hysteresis,
+            SpareDelay = settings.SpareDelay,
         };
         _policy = new CapacityPolicy(rig.Engine, options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance);
     }

@@ -20,6 +20,13 @@ public sealed class PolicyOptions
     /// </summary>
     public TimeSpan Hysteresis { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Warm spares come on top of the nodes that have been busy throughout this window, not on top
+    /// of a momentary peak: a spike boots the nodes it needs and no spare with them; a spare follows
+    /// a demand that stays. Zero puts the spares on top of every peak at once.
+    /// </summary>
+    public TimeSpan SpareDelay { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Warm spares (idle nodes on beyond the busy ones) when the scheduler names none.</summary>
     public int DefaultMinSpare { get; set; }
 

@@ -15,6 +15,7 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
             Check(options.IdleTimeout >= TimeSpan.Zero, $"Policy:IdleTimeout {options.IdleTimeout} must not be negative."),
             Check(options.MinOnTime >= TimeSpan.Zero, $"Policy:MinOnTime {options.MinOnTime} must not be negative."),
             Check(options.Hysteresis >= TimeSpan.Zero, $"Policy:Hysteresis {options.Hysteresis} must not be negative."),
+            Check(options.SpareDelay >= TimeSpan.Zero, $"Policy:SpareDelay {options.SpareDelay} must not be negative."),
             Check(options.DefaultMinSpare >= 0, $"Policy:DefaultMinSpare {options.DefaultMinSpare} must not be negative."),
             Check(options.IdleW > 0, $"Policy:IdleW {options.IdleW} must be positive."),
             Check(options.BusyMarginW > 0, $"Policy:BusyMarginW {options.BusyMarginW} must be positive."),

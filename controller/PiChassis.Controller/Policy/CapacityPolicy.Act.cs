@@ -27,8 +27,8 @@ public sealed partial class CapacityPolicy
         }
 
         var states = _engine.States;
-        var busy = Busy;
-        var wanted = Wanted(target, busy);
+        _steadyBusy.Add(now, Busy);
+        var wanted = Wanted(target, _steadyBusy.Get(now) ?? 0);
         _recentWanted.Add(now, wanted);
         var achievable = Achievable(states);
         var running = states.Count(IsRunning);
@@ -39,7 +39,7 @@ public sealed partial class CapacityPolicy
             return;
         }
 
-        var hold = Math.Min(_recentWanted.Max(now) ?? wanted, achievable);
+        var hold = Math.Min(_recentWanted.Get(now) ?? wanted, achievable);
         if (running > hold)
         {
             PowerOff(running - hold, states, now, utcNow);

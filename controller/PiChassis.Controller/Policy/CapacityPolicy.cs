@@ -26,7 +26,8 @@ public sealed partial class CapacityPolicy
     private readonly long _start;
     private readonly Dictionary<int, SlotTracker> _trackers;
     private readonly Dictionary<int, DateTimeOffset> _leases = [];
-    private readonly RecentMaximum _recentWanted;
+    private readonly RecentExtreme _recentWanted;
+    private readonly RecentExtreme _steadyBusy;
 
     public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger)
     {
@@ -39,7 +40,8 @@ public sealed partial class CapacityPolicy
         _logger = logger;
         _start = time.GetTimestamp();
         _trackers = engine.States.ToDictionary(s => s.Slot, s => new SlotTracker(s.Slot));
-        _recentWanted = new RecentMaximum(options.Hysteresis);
+        _recentWanted = RecentExtreme.Maximum(options.Hysteresis);
+        _steadyBusy = RecentExtreme.Minimum(options.SpareDelay);
     }
 
     /// <summary>The scheduler's latest target; null until one is set (the policy then switches nothing).</summary>
@@ -112,7 +114,7 @@ public sealed partial class CapacityPolicy
             return new CapacityResult(true, 0, 0, 0, achievable, running, Message: "no capacity target set");
         }
 
-        var wanted = Wanted(target, Busy);
+        var wanted = Wanted(target, _steadyBusy.Get(Now) ?? Busy);
         var message = wanted > achievable
             ? $"{wanted} nodes wanted, {achievable} can run: {wanted - achievable} short"
             : null;
@@ -145,5 +147,6 @@ public sealed partial class CapacityPolicy
 
     private int Busy => _trackers.Values.Count(t => t.Busy);
 
-    private static int Wanted(CapacityTarget target, int busy) => Math.Max(target.Nodes, busy + target.MinSpare);
+    /// <summary>The target, or the spares on top of the nodes that have stayed busy (see <see cref="PolicyOptions.SpareDelay"/>).</summary>
+    private static int Wanted(CapacityTarget target, int steadyBusy) => Math.Max(target.Nodes, steadyBusy + target.MinSpare);
 }

@@ -55,17 +55,37 @@ public class CapacityPolicyHysteresisTests
         using var p = new PolicyRig(8);
         p.Demand = 2;
         p.Policy.SetTarget(2, 2, "test");
-        p.Run(TimeSpan.FromMinutes(2));
-        Assert.Equal(4, p.SlotsIn(SlotPhase.On).Count());
+        Assert.True(p.RunUntil(() => p.SlotsIn(SlotPhase.On).Count() == 4, TimeSpan.FromMinutes(4)));
 
         p.Run(TimeSpan.FromMinutes(30));
         Assert.Equal(4, p.SlotsIn(SlotPhase.On).Count());
         Assert.Empty(p.Rig.EventsOf(EventTypes.PowerOff));
 
-        // A third node gets work on a spare: the policy brings up another spare.
+        // A third node gets work on a spare: once that work has lasted the spare delay, another spare comes up.
         p.Demand = 3;
+        p.Run(p.Options.SpareDelay - TimeSpan.FromSeconds(5));
+        Assert.Equal(4, p.Running);
         Assert.True(p.RunUntil(() => p.SlotsIn(SlotPhase.On).Count() == 5, TimeSpan.FromMinutes(1)));
         Assert.Equal(5, p.Policy.Status().Wanted);
+    }
+
+    [Fact]
+    public void Evaluate_SpikeShorterThanSpareDelay_ServedFromTheSpareWithoutAnother()
+    {
+        using var p = new PolicyRig(8);
+        p.Demand = 1;
+        p.Policy.SetTarget(1, 1, "test");
+        p.Run(TimeSpan.FromMinutes(3));
+        Assert.Equal(2, p.SlotsIn(SlotPhase.On).Count());
+        var powerOns = p.Rig.EventsOf(EventTypes.PowerOn).Count;
+
+        p.Demand = 2;
+        p.Run(TimeSpan.FromSeconds(45));
+        p.Demand = 1;
+        p.Run(TimeSpan.FromMinutes(20));
+
+        Assert.Equal(powerOns, p.Rig.EventsOf(EventTypes.PowerOn).Count);
+        Assert.Equal(2, p.SlotsIn(SlotPhase.On).Count());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class PolicyOptionsValidatorTests
             IdleTimeout = TimeSpan.FromSeconds(-1),
             MinOnTime = TimeSpan.FromSeconds(-1),
             Hysteresis = TimeSpan.FromSeconds(-1),
+            SpareDelay = TimeSpan.FromSeconds(-1),
             DefaultMinSpare = -1,
             IdleW = 0,
             BusyMarginW = 0,
@@ -29,7 +30,8 @@ public class PolicyOptionsValidatorTests
         var result = new PolicyOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
-        Assert.Equal(9, result.Failures!.Count());
+        Assert.Equal(10, result.Failures!.Count());
         Assert.Contains(result.Failures!, f => f.StartsWith("Policy:IdleW", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Policy:SpareDelay", StringComparison.Ordinal));
     }
 }
