@@ -64,7 +64,7 @@ public static class QueryCommands
 
                 var fields = new RequestPayload { Nodes = parse.GetValue(nodes), MinSpare = parse.GetValue(minSpare) };
                 var reply = await new Requester(session, context.Source).SendOneAsync(RequestVerbs.Capacity, scope[0], fields, Requester.AnswerPatience, cancel);
-                return context.Report([reply], _ => null);
+                return context.Report([reply], CapacityLines);
             }
         });
         return command;
@@ -106,6 +106,14 @@ public static class QueryCommands
 
         return table;
     }
+
+    private static IRenderable CapacityLines(IReadOnlyList<ChassisReply> replies) =>
+        new Rows(replies.Where(r => r.Response?.Capacity is not null).Select(r =>
+        {
+            var c = r.Response!.Capacity!;
+            return new Text(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Chassis.Id}: {c.Nodes} nodes and {c.MinSpare} spare wanted {c.Wanted}; {c.Achievable} can run, {c.Running} running"));
+        }));
 
     private static string Wh(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -20,6 +20,7 @@ public static class JsonReport
         var events = new JsonArray();
         var energy = new JsonObject();
         var lastSeq = new JsonObject();
+        var capacity = new JsonObject();
         foreach (var reply in replies.Where(r => r.Response is not null))
         {
             var response = JsonSerializer.SerializeToNode(reply.Response!, PiChassisJson.Wire.ResponsePayload)!.AsObject();
@@ -34,6 +35,11 @@ public static class JsonReport
             {
                 lastSeq[reply.Chassis.Id] = seq;
             }
+
+            if (response["capacity"] is { } target)
+            {
+                capacity[reply.Chassis.Id] = target.DeepClone();
+            }
         }
 
         var report = new JsonObject
@@ -45,6 +51,7 @@ public static class JsonReport
         AddIfAny(report, "events", events);
         AddIfAny(report, "chassis_energy_wh", energy);
         AddIfAny(report, "last_seq", lastSeq);
+        AddIfAny(report, "capacity", capacity);
         return report;
     }
 

@@ -110,9 +110,15 @@ public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
     {
         var result = await Run("capacity", "2", "--min-spare", "1", "--chassis", "sim", "--json");
 
+        var text = await Run("capacity", "2", "--min-spare", "1", "--chassis", "sim");
+
         var json = Json(result);
         Assert.Contains(result.ExitCode, new[] { 0, 1 });
         Assert.Equal(result.ExitCode, (int)json["exit_code"]!);
+        Assert.Equal(2, (int)json["capacity"]!["sim"]!["nodes"]!);
+        Assert.Equal(1, (int)json["capacity"]!["sim"]!["min_spare"]!);
+        Assert.True((int)json["capacity"]!["sim"]!["wanted"]! >= 2);
+        Assert.Contains("sim: 2 nodes and 1 spare wanted", text.Output, StringComparison.Ordinal);
     }
 
     [Fact]
