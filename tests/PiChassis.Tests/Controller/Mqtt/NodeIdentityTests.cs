@@ -24,13 +24,21 @@ public sealed class NodeIdentityTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>A node's heartbeats from its first until it has been heard for the confirmation time.</summary>
+    private void HearUntilConfirmed(string node, double uptimeS)
+    {
+        _identity.OnHeartbeat(_rig.Engine, node, uptimeS);
+        _rig.Time.Advance(NodeIdentity.Confirmation);
+        _identity.OnHeartbeat(_rig.Engine, node, uptimeS + NodeIdentity.Confirmation.TotalSeconds);
+    }
+
     [Fact]
     public void OnHeartbeat_UnknownNodeDuringBoot_NamesTheBootingSlotAndEndsItsBoot()
     {
         _rig.PowerOn(3);
         _rig.Time.Advance(TimeSpan.FromSeconds(20));
 
-        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 12);
+        HearUntilConfirmed("node42", uptimeS: 12);
 
         Assert.Equal("node42", _rig.State(3).Node);
         Assert.Equal(SlotPhase.On, _rig.State(3).Phase);
@@ -48,7 +56,7 @@ public sealed class NodeIdentityTests : IDisposable
         _rig.PowerOn(3);
         _rig.Time.Advance(TimeSpan.FromSeconds(20));
 
-        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 3600);
+        HearUntilConfirmed("node42", uptimeS: 3600);
 
         Assert.Equal("node03", _rig.State(3).Node);
         Assert.Equal(SlotPhase.Booting, _rig.State(3).Phase);
@@ -71,7 +79,7 @@ public sealed class NodeIdentityTests : IDisposable
         _rig.PowerOn(4);
         _rig.Time.Advance(TimeSpan.FromSeconds(10));
 
-        _identity.OnHeartbeat(_rig.Engine, "node02", uptimeS: 8);
+        HearUntilConfirmed("node02", uptimeS: 8);
 
         Assert.Equal("node02", _rig.State(4).Node);
         Assert.Equal("node04", _rig.State(2).Node);
@@ -104,7 +112,7 @@ public sealed class NodeIdentityTests : IDisposable
         _rig.PowerOn(2);
         _rig.Time.Advance(TimeSpan.FromSeconds(5));
 
-        _identity.OnHeartbeat(_rig.Engine, "node77", uptimeS: 33);
+        HearUntilConfirmed("node77", uptimeS: 33);
 
         Assert.Equal("node77", _rig.State(1).Node);
         Assert.Equal("node02", _rig.State(2).Node);
@@ -119,7 +127,7 @@ public sealed class NodeIdentityTests : IDisposable
             [.. Enumerable.Range(1, 4).Select(n => new SlotSample(n, n == 3, n == 3 ? 0.6 : 0, 5, n == 3 ? 3 : 0, false, 0, null))], []));
         Assert.Equal(SlotPhase.On, _rig.State(3).Phase);
 
-        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 93);
+        HearUntilConfirmed("node42", uptimeS: 93);
 
         Assert.Equal("node42", _rig.State(3).Node);
     }
@@ -131,9 +139,40 @@ public sealed class NodeIdentityTests : IDisposable
         _rig.Time.Advance(TimeSpan.FromSeconds(20));
         _identity.OnHeartbeat(_rig.Engine, "node03", uptimeS: 18);
 
-        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 19);
+        HearUntilConfirmed("node42", uptimeS: 19);
 
         Assert.Equal("node03", _rig.State(3).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_AnotherChassisBoardFirstThenTheSlotsOwn_OwnKeepsTheSlot()
+    {
+        // The rack's power came back: every chassis boots its boards at once.
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "b07", uptimeS: 18);
+        _rig.Time.Advance(TimeSpan.FromSeconds(4));
+        _identity.OnHeartbeat(_rig.Engine, "node03", uptimeS: 21);
+
+        _rig.Time.Advance(NodeIdentity.Confirmation);
+        _identity.OnHeartbeat(_rig.Engine, "b07", uptimeS: 40);
+
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.DoesNotContain(_rig.Journal.Read(0, 100), e => e.Type == NodeIdentity.EventType);
+    }
+
+    [Fact]
+    public void OnHeartbeat_NewNameHeardOnce_NotLearntBeforeConfirmation()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 12);
+        _rig.Time.Advance(NodeIdentity.Confirmation - TimeSpan.FromSeconds(1));
+
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 26);
+
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Equal(SlotPhase.Booting, _rig.State(3).Phase);
     }
 
     [Fact]
@@ -143,7 +182,7 @@ public sealed class NodeIdentityTests : IDisposable
         _rig.Engine.Execute(new SlotCommand(3, SlotAction.ForceOff, CommandOrigin.Remote, "test"));
         _rig.Time.Advance(TimeSpan.FromSeconds(5));
 
-        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 3);
+        HearUntilConfirmed("node42", uptimeS: 3);
 
         Assert.Equal("node03", _rig.State(3).Node);
     }
