@@ -64,7 +64,7 @@ public static class AotParity
             var shapes = watch.SeenTopics
                 .Where(t => !t.Contains("/slot/", StringComparison.Ordinal) || t.Contains("/slot/1/", StringComparison.Ordinal))
                 .Where(t => !t.StartsWith("homeassistant/", StringComparison.Ordinal) || t.Contains("_s1/", StringComparison.Ordinal) || t.EndsWith($"pichassis_{ChassisId}/config", StringComparison.Ordinal))
-                .Where(t => t != topics.Status && !t.EndsWith("/event", StringComparison.Ordinal))
+                .Where(t => t != topics.Status && !t.EndsWith("/event", StringComparison.Ordinal) && !t.Contains("/request/", StringComparison.Ordinal))
                 .ToDictionary(t => t.Replace(topics.Base + "/", "", StringComparison.Ordinal), t => JsonShape.Of(watch.Latest(t)!), StringComparer.Ordinal);
             shapes["response/status"] = JsonShape.Of(reply);
             return shapes;
