@@ -1,41 +1,54 @@
 using System.Diagnostics;
 using System.Globalization;
+using PiChassis.Perf.Fleet;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Perf;
 
 /// <summary>
-/// Runs a published controller with <c>--simulate</c> as an operator would: the time until its first
-/// status table, then CPU and memory at steady state (console view off, as under systemd).
+/// Runs a published controller with <c>--simulate</c> as it runs on a Pi: against a Mosquitto (started
+/// here on a free loopback port), console view off, a subscriber on <c>pichassis/&lt;id&gt;/#</c>.
+/// Measures the time from process start to the first chassis telemetry at that subscriber, then CPU
+/// and memory at steady state while the controller samples at 10 Hz and publishes every 5 s.
 /// </summary>
 public static class Footprint
 {
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(30);
+
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     public static async Task<FootprintResult> MeasureAsync(string label, string executable, PerfOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(executable))!);
+        await using var broker = await Mosquitto.StartAsync();
         var starts = new List<TimeSpan>();
         for (var i = 0; i < options.Starts; i++)
         {
-            starts.Add(await TimeToFirstStatusAsync(executable, options));
+            starts.Add(await TimeToFirstTelemetryAsync(executable, options, broker.Port, $"perf-start-{i + 1}"));
         }
 
         starts.Sort();
+        var topics = new Topics("perf-steady");
+        await using var watch = await MqttWatch.ConnectAsync(broker.Port, $"{topics.Base}/#");
         var dataDir = Directory.CreateTempSubdirectory("pichassis-perf-").FullName;
         try
         {
-            using var controller = Start(executable, options, dataDir, "--ConsoleView:Enabled=false");
+            await using var controller = Start(executable, options, dataDir, broker.Port, topics.ChassisId);
             var ticks = ProcStat.TicksPerSecond();
             await Task.Delay(options.WarmUp, TimeProvider.System);
             var cpu = ProcStat.CpuTime(controller.Id, ticks);
+            var brokerCpu = ProcStat.CpuTime(broker.ProcessId, ticks);
+            var (messages, chassisTelemetry) = (watch.Count, watch.CountOf(topics.Telemetry));
             var wall = Stopwatch.GetTimestamp();
             await Task.Delay(options.Window, TimeProvider.System);
             var used = ProcStat.CpuTime(controller.Id, ticks) - cpu;
+            var brokerUsed = ProcStat.CpuTime(broker.ProcessId, ticks) - brokerCpu;
             var elapsed = Stopwatch.GetElapsedTime(wall);
+            var published = new PublishedCount(watch.Count - messages, watch.CountOf(topics.Telemetry) - chassisTelemetry);
             var rss = ProcStat.StatusBytes(controller.Id, "VmRSS");
             var peak = ProcStat.StatusBytes(controller.Id, "VmHWM");
-            await StopAsync(controller);
+            await controller.StopAsync();
             return new FootprintResult(
                 label,
                 new FileInfo(executable).Length,
@@ -46,7 +59,9 @@ public static class Footprint
                 rss,
                 peak,
                 options.Slots,
-                elapsed);
+                elapsed,
+                published,
+                brokerUsed / elapsed * 100);
         }
         finally
         {
@@ -54,55 +69,39 @@ public static class Footprint
         }
     }
 
-    private static async Task<TimeSpan> TimeToFirstStatusAsync(string executable, PerfOptions options)
+    /// <summary>A controller as the footprint and fleet run it: simulated, on the given broker, console view off.</summary>
+    public static ControllerProcess Start(string executable, PerfOptions options, string dataDir, int brokerPort, string chassisId, params string[] extra)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        string[] args =
+        [
+            "--simulate", "--slots", options.Slots.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDir,
+            "--mqtt-host", "127.0.0.1", "--mqtt-port", brokerPort.ToString(CultureInfo.InvariantCulture),
+            $"--Chassis:Id={chassisId}", "--ConsoleView:Enabled=false", .. extra,
+        ];
+        return ControllerProcess.Start(executable, options.Environment, args);
+    }
+
+    private static async Task<TimeSpan> TimeToFirstTelemetryAsync(string executable, PerfOptions options, int brokerPort, string chassisId)
+    {
+        var topics = new Topics(chassisId);
+        await using var watch = await MqttWatch.ConnectAsync(brokerPort, $"{topics.Base}/#");
         var dataDir = Directory.CreateTempSubdirectory("pichassis-perf-start-").FullName;
         try
         {
-            var started = Stopwatch.GetTimestamp();
-            using var controller = Start(executable, options, dataDir, "--ConsoleView:Interval=00:00:00.100");
-            while (await controller.StandardOutput.ReadLineAsync() is { } line)
+            await using var controller = Start(executable, options, dataDir, brokerPort, chassisId);
+            if (!await MqttWatch.UntilAsync(() => watch.FirstSeen(topics.Telemetry) is not null || controller.HasExited, StartPatience)
+                || watch.FirstSeen(topics.Telemetry) is not { } first)
             {
-                if (line.StartsWith("slot  node", StringComparison.Ordinal))
-                {
-                    var elapsed = Stopwatch.GetElapsedTime(started);
-                    await StopAsync(controller);
-                    return elapsed;
-                }
+                throw new InvalidOperationException($"{executable} published no telemetry within {StartPatience.TotalSeconds} s:{Environment.NewLine}{controller.Tail()}");
             }
 
-            throw new InvalidOperationException($"{executable} ended without a status table: {await controller.StandardError.ReadToEndAsync()}");
+            await controller.StopAsync();
+            return Stopwatch.GetElapsedTime(controller.StartedAt, first);
         }
         finally
         {
             Directory.Delete(dataDir, recursive: true);
         }
-    }
-
-    private static Process Start(string executable, PerfOptions options, string dataDir, string extra)
-    {
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in options.Environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        foreach (var arg in new[] { "--simulate", "--slots", options.Slots.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDir, extra })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {executable}");
-    }
-
-    private static async Task StopAsync(Process controller)
-    {
-        using (var term = Process.Start("kill", ["-TERM", controller.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
-
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await controller.WaitForExitAsync(patience.Token);
     }
 }

@@ -6,7 +6,10 @@ namespace PiChassis.Perf;
 /// The benchmark's command line: <c>--controller LABEL=PATH</c> (repeatable; a published
 /// pichassis-controller to measure), <c>--slots N</c>, <c>--sweeps N</c>, <c>--stock-sweeps N</c>,
 /// <c>--starts N</c>, <c>--warmup SECONDS</c>, <c>--window SECONDS</c>, <c>--env NAME=VALUE</c>
-/// (repeatable; set for every controller started).
+/// (repeatable; set for every controller started), <c>--cli PATH</c> (the <c>pichassis</c> CLI, an
+/// executable or .dll; with it the fleet runs), <c>--fleet N</c> (controllers, default 20),
+/// <c>--cli-runs N</c>, <c>--jit-controller PATH</c> (compared field by field with the first
+/// controller), <c>--only fleet</c> (skip the sweep benchmarks).
 /// </summary>
 public sealed class PerfOptions
 {
@@ -25,6 +28,16 @@ public sealed class PerfOptions
     public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan Window { get; private set; } = TimeSpan.FromSeconds(60);
+
+    public string? Cli { get; private set; }
+
+    public int FleetSize { get; private set; } = 20;
+
+    public int CliRuns { get; private set; } = 5;
+
+    public string? JitController { get; private set; }
+
+    public string? Only { get; private set; }
 
     public static PerfOptions Parse(IReadOnlyList<string> args)
     {
@@ -50,6 +63,11 @@ public sealed class PerfOptions
                 case "--starts": options.Starts = Number(); break;
                 case "--warmup": options.WarmUp = TimeSpan.FromSeconds(Number()); break;
                 case "--window": options.Window = TimeSpan.FromSeconds(Number()); break;
+                case "--cli": options.Cli = value; break;
+                case "--fleet": options.FleetSize = Number(); break;
+                case "--cli-runs": options.CliRuns = Number(); break;
+                case "--jit-controller": options.JitController = value; break;
+                case "--only": options.Only = value; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.", nameof(args));
             }
         }

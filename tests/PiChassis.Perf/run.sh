@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Prints PiChassis's performance figures (README "Performance"): the I2C cost of a 16-slot sweep,
 # the stock INA219 binding for comparison, and the footprint of the shipped build (Native AOT,
-# published here for this machine) with 16 simulated slots sampled at 10 Hz.
+# published here for this machine) with 16 simulated slots sampled at 10 Hz and publishing to a
+# Mosquitto, its payloads against the JIT build's, and a fleet of 20 of them with the CLI across it.
 #   bash tests/PiChassis.Perf/run.sh                  # the shipped build
+#   bash tests/PiChassis.Perf/run.sh --fleet-only     # only the footprint, payload check and fleet
 #   bash tests/PiChassis.Perf/run.sh --with-trimmed   # and the trimmed single-file build next to it
 #   bash tests/PiChassis.Perf/run.sh --arm64          # and start the linux-arm64 build under qemu
 # Other arguments go to the benchmark program (e.g. --window 120).
@@ -16,6 +18,7 @@ for arg in "$@"; do
   case "$arg" in
     --with-trimmed) with_trimmed=true ;;
     --arm64) arm64=true ;;
+    --fleet-only) rest+=(--only fleet) ;;
     *) rest+=("$arg") ;;
   esac
 done
@@ -26,10 +29,23 @@ case "$(uname -m)" in
 esac
 
 out=artifacts/perf
-bash controller/deploy/publish.sh --rid "$rid" --aot --output "$out/$rid-aot" >/dev/null
+mkdir -p "$out"
+# Publishes quietly but lists every trim/AOT warning it printed (publish.sh fails on unreviewed ones).
+publish() {
+  local mode=$1 log="$out/publish-$rid-$1.log"
+  bash controller/deploy/publish.sh --rid "$rid" "--$mode" --output "$out/$rid-$mode" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  local warnings
+  warnings=$(grep -oE "warning (IL|AOT)[0-9]+: .*" "$log" | sed 's/ \[.*\]$//' | sort -u || true)
+  echo "Trim/AOT warnings of the $rid $mode publish: $(printf '%s' "$warnings" | grep -c . || true)"
+  [ -z "$warnings" ] || sed 's/^/  /' <<<"$warnings"
+}
+publish aot
 controllers=(--controller "shipped: $rid Native AOT=$out/$rid-aot/pichassis-controller")
+# The fleet asks through the CLI as an operator would; the JIT build is the reference for the payloads.
+dotnet publish controller/PiChassis.Cli -c Release -o "$out/cli" >/dev/null
+controllers+=(--cli "$out/cli/pichassis" --jit-controller controller/PiChassis.Controller/bin/Release/net10.0/pichassis-controller.dll)
 if $with_trimmed; then
-  bash controller/deploy/publish.sh --rid "$rid" --trimmed --output "$out/$rid-trimmed" >/dev/null
+  publish trimmed
   # The same 1 MiB gen0 budget the AOT build has built in, so memory is compared like for like.
   controllers+=(--controller "$rid trimmed single-file=$out/$rid-trimmed/pichassis-controller" --env DOTNET_GCgen0size=100000)
 fi
