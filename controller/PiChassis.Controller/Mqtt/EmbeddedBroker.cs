@@ -31,9 +31,14 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Broker
             return;
         }
 
+        // MQTTnet listens on both address families, IPv6 on every interface unless told otherwise:
+        // the configured address gets its own family and the other family none.
+        var address = IPAddress.Parse(mqtt.EmbeddedAddress);
+        var v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(mqtt.EmbeddedAddress))
+            .WithDefaultEndpointBoundIPAddress(v6 ? IPAddress.None : address)
+            .WithDefaultEndpointBoundIPV6Address(v6 ? address : IPAddress.None)
             .WithDefaultEndpointPort(mqtt.Port)
             .WithDefaultEndpointReuseAddress()
             .Build();

@@ -16,11 +16,7 @@ public sealed class NodeAgentScriptTests
         var halted = Path.Combine(broker.Dir, "halted");
         await MosquittoClients.PublishAsync(broker.Port, "pichassis/nodes/node07/cmd", """{"id":"stale","action":"halt"}""", retain: true);
         await using var observer = await TestMqttClient.ConnectAsync(broker.Port, null, "pichassis/nodes/node07/#");
-        var (agent, output) = ProcessRunner.Start("env",
-        [
-            "PICHASSIS_NODE=node07", "PICHASSIS_BROKER=127.0.0.1", $"PICHASSIS_PORT={broker.Port.ToString(CultureInfo.InvariantCulture)}",
-            "PICHASSIS_INTERVAL=1", $"PICHASSIS_HALT_COMMAND=touch {halted}", "sh", Script,
-        ]);
+        var (agent, output) = StartAgent(broker.Port, halted);
         try
         {
             var beat = await observer.WaitForAsync(m => m.Topic == "pichassis/nodes/node07/heartbeat", BrokerAndController.Patience);
@@ -48,9 +44,43 @@ public sealed class NodeAgentScriptTests
         }
         finally
         {
-            agent.Kill(entireProcessTree: true);
-            await agent.WaitForExitAsync();
-            agent.Dispose();
+            await StopAsync(agent);
         }
+    }
+
+    [Fact]
+    public async Task Agent_OnTheEmbeddedBroker_Heartbeats()
+    {
+        // The controller's own broker (MQTTnet) turns away MQTT 3.1.1 clients without a client id, as the stock clients connect by default.
+        var port = FreePort.Next();
+        using var broker = await StandaloneEmbeddedBroker.StartAsync(port);
+        await using var observer = await TestMqttClient.ConnectAsync(port, null, "pichassis/nodes/node07/#");
+        var (agent, output) = StartAgent(port, Path.Combine(Path.GetTempPath(), $"halted-{Guid.NewGuid():N}"));
+        try
+        {
+            var beat = await observer.WaitForAsync(m => m.Topic == "pichassis/nodes/node07/heartbeat", BrokerAndController.Patience);
+            var online = await observer.WaitForAsync("pichassis/nodes/node07/status", p => p == "online", BrokerAndController.Patience);
+
+            Assert.True(beat is not null, output());
+            Assert.NotNull(online);
+        }
+        finally
+        {
+            await StopAsync(agent);
+        }
+    }
+
+    private static (System.Diagnostics.Process Process, Func<string> Output) StartAgent(int port, string halted) =>
+        ProcessRunner.Start("env",
+        [
+            "PICHASSIS_NODE=node07", "PICHASSIS_BROKER=127.0.0.1", $"PICHASSIS_PORT={port.ToString(CultureInfo.InvariantCulture)}",
+            "PICHASSIS_INTERVAL=1", $"PICHASSIS_HALT_COMMAND=touch {halted}", "sh", Script,
+        ]);
+
+    private static async Task StopAsync(System.Diagnostics.Process agent)
+    {
+        agent.Kill(entireProcessTree: true);
+        await agent.WaitForExitAsync();
+        agent.Dispose();
     }
 }
