@@ -6,7 +6,8 @@ namespace PiChassis.Perf;
 /// The benchmark's command line: <c>--controller LABEL=PATH</c> (repeatable; a published
 /// pichassis-controller to measure), <c>--slots N</c>, <c>--sweeps N</c>, <c>--stock-sweeps N</c>,
 /// <c>--starts N</c>, <c>--warmup SECONDS</c>, <c>--window SECONDS</c>, <c>--env NAME=VALUE</c>
-/// (repeatable; set for every controller started).
+/// (repeatable; set for every controller started), <c>--trips N</c> and <c>--commands N</c> (latency
+/// benchmarks), <c>--latency-only</c> (run only those).
 /// </summary>
 public sealed class PerfOptions
 {
@@ -26,10 +27,17 @@ public sealed class PerfOptions
 
     public TimeSpan Window { get; private set; } = TimeSpan.FromSeconds(60);
 
+    public int Trips { get; private set; } = 200;
+
+    public int Commands { get; private set; } = 1000;
+
+    public bool LatencyOnly { get; private set; }
+
     public static PerfOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new PerfOptions();
+        var options = new PerfOptions { LatencyOnly = args.Contains("--latency-only") };
+        args = [.. args.Where(a => a != "--latency-only")];
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             var value = args[i + 1];
@@ -50,6 +58,8 @@ public sealed class PerfOptions
                 case "--starts": options.Starts = Number(); break;
                 case "--warmup": options.WarmUp = TimeSpan.FromSeconds(Number()); break;
                 case "--window": options.Window = TimeSpan.FromSeconds(Number()); break;
+                case "--trips": options.Trips = Number(); break;
+                case "--commands": options.Commands = Number(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.", nameof(args));
             }
         }
