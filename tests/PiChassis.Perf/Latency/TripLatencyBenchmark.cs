@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
-using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Perf.Latency;
 
@@ -35,9 +34,7 @@ public static class TripLatencyBenchmark
         await using var controller = await BenchController.StartAsync(Slots, Settings);
         var interval = controller.Services.GetRequiredService<IOptions<SamplingOptions>>().Value.Interval;
         var dwell = controller.Services.GetRequiredService<IOptions<ProtectionOptions>>().Value.OvercurrentDwell;
-        var hub = controller.Services.GetRequiredService<SnapshotHub>();
-        long lastSweep = 0;
-        hub.Sampled += (_, _) => Volatile.Write(ref lastSweep, Stopwatch.GetTimestamp());
+        using var probe = new SweepProbe(controller);
         using var watch = new RelayWatch(controller);
         await ControllerReady.WaitAsync(controller.Port);
         await PowerOnAsync(controller, watch);
@@ -52,11 +49,12 @@ public static class TripLatencyBenchmark
             if (i == WarmUpTrips)
             {
                 gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+                probe.Reset();
             }
 
             // The random wait puts the short anywhere in the sampling period.
             await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * interval.TotalMilliseconds), TimeProvider.System);
-            var (latency, phase) = await TripAsync(controller, watch, () => Volatile.Read(ref lastSweep));
+            var (latency, phase) = await TripAsync(controller, watch, probe);
             if (i >= WarmUpTrips)
             {
                 latencies.Add(latency);
@@ -69,16 +67,17 @@ public static class TripLatencyBenchmark
         int[] collections = [GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2];
         var pause = GC.GetTotalPauseDuration() - gcBefore.Pause;
         return new TripLatencyResult(LatencySummary.Of(latencies), interval, dwell, flood.Rate, flood.Answered, flood.RateLimitedAnswers,
-            phases.Min(), phases.Max(), collections, pause, Settings, Footprint.LoadAverage());
+            phases.Min(), phases.Max(), probe.Gaps.Min(), LatencySummary.Of(probe.Gaps), LatencySummary.Of(probe.LoopDelays),
+            collections, pause, Settings, Footprint.LoadAverage());
     }
 
-    private static async Task<(TimeSpan Latency, TimeSpan Phase)> TripAsync(BenchController controller, RelayWatch watch, Func<long> lastSweep)
+    private static async Task<(TimeSpan Latency, TimeSpan Phase)> TripAsync(BenchController controller, RelayWatch watch, SweepProbe probe)
     {
         var opened = watch.NextAsync(Slot, closed: false);
         var slot = controller.Buses.Chassis.Slot(Slot);
         var injectedAt = Stopwatch.GetTimestamp();
         slot.InjectShort(ShortA);
-        var phase = Stopwatch.GetElapsedTime(lastSweep(), injectedAt);
+        var phase = Stopwatch.GetElapsedTime(probe.LastSweep, injectedAt);
         var openedAt = await opened.WaitAsync(Timeout, TimeProvider.System);
         slot.ClearShort();
         return (Stopwatch.GetElapsedTime(injectedAt, openedAt), phase);

@@ -13,6 +13,9 @@ public sealed record TripLatencyResult(
     long FloodRateLimited,
     TimeSpan PhaseMin,
     TimeSpan PhaseMax,
+    TimeSpan GapMin,
+    LatencySummary Gaps,
+    LatencySummary LoopDelays,
     int[] Collections,
     TimeSpan GcPause,
     IReadOnlyDictionary<string, string> Settings,
@@ -30,7 +33,9 @@ public sealed record TripLatencyResult(
         text.AppendLine(CultureInfo.InvariantCulture, $"  {Trips.Format()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  goal interval {LatencySummary.Ms(SampleInterval)} + dwell {LatencySummary.Ms(Dwell)} + 5 ms = {LatencySummary.Ms(Goal)}: p99 {(Passed ? "PASS" : "FAIL")}{(Trips.Max > Goal ? $" (max over by {LatencySummary.Ms(Trips.Max - Goal)})" : "")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  under a flood of {CommandFlood.InFlight} requests in flight: {FloodPerSecond:F0} answers/s ({FloodAnswers} answered, {FloodRateLimited} rate_limited)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  shorts injected {LatencySummary.Ms(PhaseMin)} to {LatencySummary.Ms(PhaseMax)} after a sweep; GC during the trips: gen0 {Collections[0]}, gen1 {Collections[1]}, gen2 {Collections[2]}, paused {LatencySummary.Ms(GcPause)} in all");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  shorts injected {LatencySummary.Ms(PhaseMin)} to {LatencySummary.Ms(PhaseMax)} after a sweep");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  where the time goes: gap between sampling ticks min {LatencySummary.Ms(GapMin)}, {Gaps.Format()}; engine loop reaches a sweep after {LoopDelays.Format()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  GC during the trips: gen0 {Collections[0]}, gen1 {Collections[1]}, gen2 {Collections[2]}, paused {LatencySummary.Ms(GcPause)} in all");
         text.AppendLine(CultureInfo.InvariantCulture, $"  changed settings: {string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}"))}");
         text.Append(CultureInfo.InvariantCulture, $"    (they only let the slot be re-powered at once between trips, and let the flood be worked on instead of refused; load average {Load})");
         return text.ToString();
