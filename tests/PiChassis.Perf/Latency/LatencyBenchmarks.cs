@@ -8,5 +8,7 @@ public static class LatencyBenchmarks
         ArgumentNullException.ThrowIfNull(options);
         Console.WriteLine();
         Console.WriteLine((await TripLatencyBenchmark.RunAsync(options.Trips)).Format());
+        Console.WriteLine();
+        Console.WriteLine((await CommandLatencyBenchmark.RunAsync(options.Commands)).Format());
     }
 }
