@@ -33,7 +33,8 @@ public sealed record TripLatencyResult(
         text.AppendLine(CultureInfo.InvariantCulture, $"  {Trips.Format()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  goal interval {LatencySummary.Ms(SampleInterval)} + dwell {LatencySummary.Ms(Dwell)} + 5 ms = {LatencySummary.Ms(Goal)}: p99 {(Passed ? "PASS" : "FAIL")}{(Trips.Max > Goal ? $" (max over by {LatencySummary.Ms(Trips.Max - Goal)})" : "")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  under a flood of {CommandFlood.InFlight} requests in flight: {FloodPerSecond:F0} answers/s ({FloodAnswers} answered, {FloodRateLimited} rate_limited)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  shorts injected {LatencySummary.Ms(PhaseMin)} to {LatencySummary.Ms(PhaseMax)} after a sweep");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  shorts injected {LatencySummary.Ms(PhaseMin)} to {LatencySummary.Ms(PhaseMax)} after a sweep (a random wait of 0-{LatencySummary.Ms(SampleInterval)} first);");
+        text.AppendLine("  after each trip: short cleared, clear_fault and on through the engine loop, until the relay is closed again (booting: phase on takes a 15 s boot)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  where the time goes: gap between sampling ticks min {LatencySummary.Ms(GapMin)}, {Gaps.Format()}; engine loop reaches a sweep after {LoopDelays.Format()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  GC during the trips: gen0 {Collections[0]}, gen1 {Collections[1]}, gen2 {Collections[2]}, paused {LatencySummary.Ms(GcPause)} in all");
         text.AppendLine(CultureInfo.InvariantCulture, $"  changed settings: {string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}"))}");
