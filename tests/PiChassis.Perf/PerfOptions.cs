@@ -9,7 +9,8 @@ namespace PiChassis.Perf;
 /// (repeatable; set for every controller started), <c>--cli PATH</c> (the <c>pichassis</c> CLI, an
 /// executable or .dll; with it the fleet runs), <c>--fleet N</c> (controllers, default 20),
 /// <c>--cli-runs N</c>, <c>--jit-controller PATH</c> (compared field by field with the first
-/// controller), <c>--only fleet</c> (skip the sweep benchmarks).
+/// controller), <c>--trips N</c> and <c>--commands N</c> (latency benchmarks), <c>--only fleet</c>
+/// (footprint, payloads and fleet) or <c>--only latency</c> (trip and command latency).
 /// </summary>
 public sealed class PerfOptions
 {
@@ -39,6 +40,10 @@ public sealed class PerfOptions
 
     public string? Only { get; private set; }
 
+    public int Trips { get; private set; } = 200;
+
+    public int Commands { get; private set; } = 1000;
+
     public static PerfOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -67,7 +72,9 @@ public sealed class PerfOptions
                 case "--fleet": options.FleetSize = Number(); break;
                 case "--cli-runs": options.CliRuns = Number(); break;
                 case "--jit-controller": options.JitController = value; break;
-                case "--only": options.Only = value; break;
+                case "--only" when value is "fleet" or "latency": options.Only = value; break;
+                case "--trips": options.Trips = Number(); break;
+                case "--commands": options.Commands = Number(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.", nameof(args));
             }
         }

@@ -7,18 +7,22 @@
 #   bash tests/PiChassis.Perf/run.sh --fleet-only     # only the footprint, payload check and fleet
 #   bash tests/PiChassis.Perf/run.sh --with-trimmed   # and the trimmed single-file build next to it
 #   bash tests/PiChassis.Perf/run.sh --arm64          # and start the linux-arm64 build under qemu
-# Other arguments go to the benchmark program (e.g. --window 120).
+#   bash tests/PiChassis.Perf/run.sh --latency-only   # only trip and command latency (~1.5 min, nothing published)
+# The default run ends with the latency benchmarks. Other arguments go to the benchmark program
+# (e.g. --window 120, --trips 500, --commands 5000).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 with_trimmed=false
 arm64=false
+latency_only=false
 rest=()
 for arg in "$@"; do
   case "$arg" in
     --with-trimmed) with_trimmed=true ;;
     --arm64) arm64=true ;;
     --fleet-only) rest+=(--only fleet) ;;
+    --latency-only) latency_only=true ;;
     *) rest+=("$arg") ;;
   esac
 done
@@ -27,6 +31,10 @@ case "$(uname -m)" in
   aarch64|arm64) rid=linux-arm64 ;;
   *) rid=linux-x64 ;;
 esac
+
+if $latency_only; then
+  exec dotnet run -c Release --project tests/PiChassis.Perf -- --only latency "${rest[@]}"
+fi
 
 out=artifacts/perf
 mkdir -p "$out"

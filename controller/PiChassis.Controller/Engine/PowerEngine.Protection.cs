@@ -7,6 +7,7 @@ namespace PiChassis.Controller.Engine;
 public sealed partial class PowerEngine
 {
     private const string ProtectionSource = "protection";
+    private TimeSpan? _previousSample;
     private TimeSpan? _undervoltageSince;
     private TimeSpan? _lastShed;
     private bool _temperatureWarned;
@@ -15,9 +16,17 @@ public sealed partial class PowerEngine
     private void Protect(ChassisSnapshot snapshot)
     {
         var now = Now;
+
+        // The dwell is timed on when the readings were taken, not on when this loop got to them (a
+        // command ahead in the queue delays one tick, not the next). Timers fire on a coarse clock,
+        // so a reading may come a few ms early: the dwell counts as met within a quarter of the gap
+        // between readings, or a dwell of one interval would often need a third reading.
+        var sampledAt = snapshot.Elapsed;
+        var slack = _previousSample is { } previous ? (sampledAt - previous) / 4 : TimeSpan.Zero;
+        _previousSample = sampledAt;
         foreach (var slot in _slots)
         {
-            CheckOvercurrent(slot, now);
+            CheckOvercurrent(slot, sampledAt, slack);
             CheckSensor(slot);
             CheckRelay(slot, now);
         }
@@ -26,7 +35,7 @@ public sealed partial class PowerEngine
         CheckTemperature(now);
     }
 
-    private void CheckOvercurrent(SlotRuntime slot, TimeSpan now)
+    private void CheckOvercurrent(SlotRuntime slot, TimeSpan sampledAt, TimeSpan slack)
     {
         if (slot.Stale || !slot.Relay.IsClosed || (!slot.Overflow && Math.Abs(slot.CurrentA) <= _protection.OvercurrentA))
         {
@@ -34,10 +43,10 @@ public sealed partial class PowerEngine
             return;
         }
 
-        slot.OvercurrentSince ??= now;
-        if (now - slot.OvercurrentSince >= _protection.OvercurrentDwell)
+        slot.OvercurrentSince ??= sampledAt;
+        if (sampledAt - slot.OvercurrentSince + slack >= _protection.OvercurrentDwell)
         {
-            Trip(slot, FaultCodes.Overcurrent, Invariant($"{slot.CurrentA:F2} A > {_protection.OvercurrentA:F2} A for {(now - slot.OvercurrentSince.Value).TotalMilliseconds:F0} ms"),
+            Trip(slot, FaultCodes.Overcurrent, Invariant($"{slot.CurrentA:F2} A > {_protection.OvercurrentA:F2} A for {(sampledAt - slot.OvercurrentSince.Value).TotalMilliseconds:F0} ms"),
                 cutPower: true, new JsonObject { ["current_a"] = Math.Round(slot.CurrentA, 3), ["limit_a"] = _protection.OvercurrentA, ["sensor_overflow"] = slot.Overflow });
         }
     }

@@ -48,6 +48,7 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public TimeSpan? BelowHaltSince { get; set; }
 
+    /// <summary>The first reading over the limit, on the sampler's clock (<c>ChassisSnapshot.Elapsed</c>).</summary>
     public TimeSpan? OvercurrentSince { get; set; }
 
     public TimeSpan? StuckSince { get; set; }

@@ -28,6 +28,41 @@ public class PowerEngineProtectionTests
     }
 
     [Fact]
+    public void OnSnapshot_NextReadingAFewMsEarly_StillTripsOnTheSecondReading()
+    {
+        using var rig = new SimulatedRig(slots: 1, startPowered: true);
+        rig.Run(TimeSpan.FromSeconds(1));
+        rig.Chassis.Slot(1).InjectShort(4.0);
+        rig.Step();
+        Assert.True(rig.Chassis.Slot(1).RelayInputClosed);
+
+        // Real timers fire on a coarse clock: the next reading comes 3 ms before a full dwell.
+        rig.Time.Advance(rig.Protection.OvercurrentDwell - TimeSpan.FromMilliseconds(3));
+        rig.Engine.OnSnapshot(rig.Sampler.Sweep());
+
+        Assert.False(rig.Chassis.Slot(1).RelayInputClosed);
+        Assert.Equal(FaultCodes.Overcurrent, rig.State(1).Fault?.Code);
+    }
+
+    [Fact]
+    public void OnSnapshot_FirstReadingHandledLate_DwellTimedFromTheReading()
+    {
+        using var rig = new SimulatedRig(slots: 1, startPowered: true);
+        rig.Run(TimeSpan.FromSeconds(1));
+        rig.Chassis.Slot(1).InjectShort(4.0);
+
+        // The engine loop gets to the first reading over the limit 40 ms after it was taken.
+        rig.Time.Advance(rig.Sampling.Interval);
+        var first = rig.Sampler.Sweep();
+        rig.Time.Advance(TimeSpan.FromMilliseconds(40));
+        rig.Engine.OnSnapshot(first);
+        rig.Time.Advance(rig.Sampling.Interval - TimeSpan.FromMilliseconds(40));
+        rig.Engine.OnSnapshot(rig.Sampler.Sweep());
+
+        Assert.False(rig.Chassis.Slot(1).RelayInputClosed);
+    }
+
+    [Fact]
     public void Execute_OnWithLatchedFault_RefusedUntilCleared()
     {
         using var rig = new SimulatedRig(slots: 1, startPowered: true);

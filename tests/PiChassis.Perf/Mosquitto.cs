@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace PiChassis.Perf.Fleet;
+namespace PiChassis.Perf;
 
 /// <summary>
 /// A Mosquitto on a free loopback port with a throwaway config (no persistence, <c>$SYS</c> every
-/// second so its message counters can be read over a window); killed when disposed.
+/// second so its message counters can be read over a window, TCP_NODELAY on as the example config
+/// ships it: without it QoS 1 round trips gain ~44 ms); killed when disposed.
 /// </summary>
 public sealed class Mosquitto : IAsyncDisposable
 {
@@ -37,6 +38,7 @@ public sealed class Mosquitto : IAsyncDisposable
             "user root",
             string.Create(CultureInfo.InvariantCulture, $"listener {port} 127.0.0.1"),
             "allow_anonymous true",
+            "set_tcp_nodelay true",
             "persistence false",
             "sys_interval 1",
             "max_queued_messages 10000",

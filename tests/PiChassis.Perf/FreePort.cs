@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PiChassis.Perf.Fleet;
+namespace PiChassis.Perf;
 
 /// <summary>Loopback ports for the brokers the benchmarks start, so they never meet a broker of another run on 1883.</summary>
 public static class FreePort

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using PiChassis.Shared.Mqtt;
+
+namespace PiChassis.Perf.Latency;
+
+/// <summary>
+/// Command latency: a contract <c>power</c> request from a client to the relay write and to the
+/// response at the client, next to the plain MQTT round trip on the same broker, measured the same
+/// way and interleaved with the commands so both see the same machine. On the embedded broker and
+/// on a real Mosquitto.
+/// </summary>
+public static class CommandLatencyBenchmark
+{
+    public const int Slots = 4;
+    private const int WarmUp = 50;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly byte[] Ok = Encoding.UTF8.GetBytes("\"status\":\"ok\"");
+
+    /// <summary>What would make the controller wait by design; everything else at its default.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    {
+        ["Power:StaggerInterval"] = "00:00:00",
+        ["Power:MinOffTime"] = "00:00:00",
+        ["Power:MaxCyclesPerHour"] = "100000",
+        ["Mqtt:CommandRatePerSecond"] = "10000",
+    };
+
+    public static async Task<CommandLatencyResult> RunAsync(int commands)
+    {
+        var rows = new List<CommandLatencyRow>();
+        {
+            await using var controller = await BenchController.StartAsync(Slots, Settings);
+            rows.Add(await MeasureAsync("embedded broker (MQTTnet.Server, in the controller's process)", controller, commands));
+        }
+
+        if (!Mosquitto.IsInstalled)
+        {
+            rows.Add(new CommandLatencyRow("Mosquitto", null, null, null, "no mosquitto binary installed"));
+        }
+        else
+        {
+            await using var mosquitto = await Mosquitto.StartAsync();
+            await using var controller = await BenchController.StartAsync(Slots, Settings, mosquitto.Port);
+            rows.Add(await MeasureAsync($"Mosquitto ({Mosquitto.Program}, loopback, set_tcp_nodelay true)", controller, commands));
+        }
+
+        return new CommandLatencyResult(commands, Slots, rows, Settings, Footprint.LoadAverage());
+    }
+
+    private static async Task<CommandLatencyRow> MeasureAsync(string broker, BenchController controller, int commands)
+    {
+        await ControllerReady.WaitAsync(controller.Port);
+        using var watch = new RelayWatch(controller);
+        await using var client = await RequestClient.ConnectAsync(controller.Port, "bench-command");
+        await using var echo = await EchoResponder.StartAsync(controller.Port);
+        await using var plainClient = await RequestClient.ConnectAsync(controller.Port, "bench-plain");
+        var topic = new Topics(BenchController.ChassisId).Request(RequestVerbs.Power);
+        var toRelay = new List<TimeSpan>(commands);
+        var toResponse = new List<TimeSpan>(commands);
+        var plain = new List<TimeSpan>(commands);
+        for (var i = 0; i < WarmUp + commands; i++)
+        {
+            var slot = 1 + (i % Slots);
+            var (relay, response) = await SwitchAsync(client, watch, topic, slot, i);
+            var echoed = await plainClient.RequestAsync(EchoResponder.RequestTopic, Request(i, slot, "on")).WaitAsync(Timeout, TimeProvider.System);
+            if (i >= WarmUp)
+            {
+                toRelay.Add(relay);
+                toResponse.Add(response);
+                plain.Add(echoed.RoundTrip);
+            }
+        }
+
+        return new CommandLatencyRow(broker, LatencySummary.Of(toRelay), LatencySummary.Of(toResponse), LatencySummary.Of(plain));
+    }
+
+    /// <summary>Switches <paramref name="slot"/> the other way (on, or force_off) and waits for the response.</summary>
+    private static async Task<(TimeSpan ToRelay, TimeSpan ToResponse)> SwitchAsync(RequestClient client, RelayWatch watch, string topic, int slot, int n)
+    {
+        var close = !watch.IsClosed(slot);
+        var switched = watch.NextAsync(slot, close);
+        var reply = await client.RequestAsync(topic, Request(n, slot, close ? "on" : "force_off")).WaitAsync(Timeout, TimeProvider.System);
+        if (reply.Payload.AsSpan().IndexOf(Ok) < 0)
+        {
+            throw new InvalidOperationException($"power {(close ? "on" : "force_off")} on slot {slot} was not ok: {Encoding.UTF8.GetString(reply.Payload)}");
+        }
+
+        var relayAt = await switched.WaitAsync(Timeout, TimeProvider.System);
+        return (System.Diagnostics.Stopwatch.GetElapsedTime(reply.SentAt, relayAt), reply.RoundTrip);
+    }
+
+    private static string Request(int n, int slot, string state) =>
+        string.Create(CultureInfo.InvariantCulture, $$"""{"id":"cmd-{{n}}-{{Guid.NewGuid():N}}","targets":"slot:{{slot}}","state":"{{state}}","wait":"relay","source":"bench"}""");
+}
