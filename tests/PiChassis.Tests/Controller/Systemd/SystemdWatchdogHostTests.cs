@@ -5,12 +5,14 @@ using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Systemd;
+using PiChassis.Tests.Controller.Mqtt.Support;
 using PiChassis.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PiChassis.Tests.Controller.Systemd;
 
 /// <summary>The whole controller host on the simulated chassis and a fake clock, under a stand-in for systemd.</summary>
-public sealed class SystemdWatchdogHostTests : IDisposable
+public sealed class SystemdWatchdogHostTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("pichassis-watchdog-").FullName;
     private readonly NotifySocketListener _listener = NotifySocketListener.InTempDirectory();
@@ -28,19 +30,27 @@ public sealed class SystemdWatchdogHostTests : IDisposable
         using var host = BuildHost();
 
         await host.StartAsync();
-        Assert.Equal(["READY=1"], _listener.Pending());
+        Assert.Equal(["READY=1"], Received("at start"));
 
         Run(TimeSpan.FromSeconds(3));
-        Assert.Equal(["WATCHDOG=1", "WATCHDOG=1", "WATCHDOG=1"], _listener.Pending());
+        Assert.Equal(["WATCHDOG=1", "WATCHDOG=1", "WATCHDOG=1"], Received("in 3 s of sampling"));
 
         await host.Services.GetRequiredService<SamplingService>().StopAsync(CancellationToken.None);
         Run(host.Services.GetRequiredService<SystemdWatchdogService>().MaxSweepAge);
         _listener.Pending(); // a ping while the last sweep was still fresh enough
         Run(TimeSpan.FromSeconds(5));
-        Assert.Empty(_listener.Pending());
+        Assert.Empty(Received("in 5 s without sampling"));
 
         await host.StopAsync();
-        Assert.Equal(["STOPPING=1"], _listener.Pending());
+        Assert.Equal(["STOPPING=1"], Received("at stop"));
+    }
+
+    /// <summary>What arrived since the last look, also written to the test output so a failure says which step it was.</summary>
+    private IReadOnlyList<string> Received(string when)
+    {
+        var messages = _listener.Pending();
+        output.WriteLine($"{when}: [{string.Join(", ", messages)}] at {_time.GetUtcNow():HH:mm:ss.fff}");
+        return messages;
     }
 
     private IHost BuildHost()
@@ -52,6 +62,7 @@ public sealed class SystemdWatchdogHostTests : IDisposable
             ["Chassis:SlotCount"] = "4",
             ["Storage:DataDir"] = _dataDir,
             ["ConsoleView:Enabled"] = "false",
+            ["Mqtt:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton(new SystemdEnvironment(_listener.Address, TimeSpan.FromSeconds(2)));
