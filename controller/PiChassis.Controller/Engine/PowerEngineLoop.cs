@@ -7,21 +7,27 @@ namespace PiChassis.Controller.Engine;
 
 /// <summary>
 /// The engine's one loop: sampling ticks, commands and heartbeats are queued and handled in
-/// order on a single task, so the engine never sees two callers at once.
+/// order on a single task, so the engine never sees two callers at once. What a step writes is
+/// committed when the step is over (<see cref="IStepWrites"/>), after its callers have their answers.
 /// </summary>
 public sealed partial class PowerEngineLoop : IHostedService
 {
+    /// <summary>Work items in one step at most, so a step's commit stays small and others wait briefly for the store.</summary>
+    private const int MaxStepWork = 32;
+
     private readonly Channel<Action> _work = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PowerEngine _engine;
     private readonly SnapshotHub _hub;
     private readonly ILogger<PowerEngineLoop> _logger;
+    private readonly IStepWrites? _writes;
     private Task? _loop;
 
-    public PowerEngineLoop(PowerEngine engine, SnapshotHub hub, ILogger<PowerEngineLoop> logger)
+    public PowerEngineLoop(PowerEngine engine, SnapshotHub hub, ILogger<PowerEngineLoop> logger, IStepWrites? writes = null)
     {
         _engine = engine;
         _hub = hub;
         _logger = logger;
+        _writes = writes;
     }
 
     public PowerEngine Engine => _engine;
@@ -72,18 +78,34 @@ public sealed partial class PowerEngineLoop : IHostedService
 
     private void OnSampled(object? sender, ChassisSnapshot snapshot) => Post(e => e.OnSnapshot(snapshot));
 
+    /// <summary>
+    /// Works off what is queued, up to <see cref="MaxStepWork"/> items in one step of writes: a flood
+    /// of commands costs one commit per step, not one per command.
+    /// </summary>
     private async Task RunAsync()
     {
-        await foreach (var work in _work.Reader.ReadAllAsync())
+        var reader = _work.Reader;
+        while (await reader.WaitToReadAsync())
         {
-            try
+            using (_writes?.Begin())
             {
-                work();
+                for (var done = 0; done < MaxStepWork && reader.TryRead(out var work); done++)
+                {
+                    Run(work);
+                }
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogWorkFailed(e);
-            }
+        }
+    }
+
+    private void Run(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogWorkFailed(e);
         }
     }
 

@@ -20,6 +20,7 @@ public static class StorageServices
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDir,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<StoreDatabase>>()));
+        services.TryAddSingleton<IStepWrites>(sp => sp.GetRequiredService<StoreDatabase>());
         services.TryAddSingleton<StateStore>();
         services.TryAddSingleton<IEventJournal>(sp =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using PiChassis.Controller.Engine;
 
 namespace PiChassis.Controller.Storage;
 
@@ -12,13 +13,15 @@ namespace PiChassis.Controller.Storage;
 /// logged and reported, never thrown: losing a record must not stop protection.
 /// <see cref="Open"/> says how the file was found.
 /// </summary>
-public sealed partial class StoreDatabase : IDisposable
+public sealed partial class StoreDatabase : IDisposable, IStepWrites
 {
     public const string FileName = "state.db";
 
     private readonly Lock _lock = new();
     private readonly SqliteConnection _connection;
     private readonly ILogger _logger;
+    private readonly List<(string What, Action<SqliteTransaction> Write)> _stepWrites = [];
+    private int _stepDepth;
     private bool _failing;
     private bool _disposed;
 
@@ -43,7 +46,22 @@ public sealed partial class StoreDatabase : IDisposable
     /// <summary>Where a damaged store was moved to; it is kept for inspection, never deleted.</summary>
     public string? SetAsidePath { get; }
 
-    /// <summary>Runs <paramref name="write"/> in one transaction; false (and logged) when it failed.</summary>
+    /// <summary>
+    /// Starts a step: the writes this thread makes until the result is disposed are kept and run
+    /// then, in order, in one transaction. Other threads' reads and writes wait until it is
+    /// committed, so nobody sees, or publishes, a step's records before they are in the file.
+    /// </summary>
+    public IDisposable Begin()
+    {
+        _lock.Enter();
+        _stepDepth++;
+        return new StepScope(this);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction, or at the end of this thread's open step
+    /// (<see cref="Begin"/>); false (and logged) when it failed.
+    /// </summary>
     /// <param name="syncToDisk">Wait until this and every earlier commit is on the disk.</param>
     public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false)
     {
@@ -55,6 +73,14 @@ public sealed partial class StoreDatabase : IDisposable
                 return false;
             }
 
+            if (_stepDepth > 0 && !syncToDisk)
+            {
+                _stepWrites.Add((what, write));
+                return true;
+            }
+
+            // A write that must reach the disk commits the step so far first.
+            CommitStep();
             try
             {
                 if (syncToDisk)
@@ -121,6 +147,67 @@ public sealed partial class StoreDatabase : IDisposable
         }
     }
 
+    private void CommitStep()
+    {
+        if (_stepWrites.Count == 0 || _disposed)
+        {
+            _stepWrites.Clear();
+            return;
+        }
+
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            foreach (var (what, write) in _stepWrites)
+            {
+                Run(what, () => write(transaction));
+            }
+
+            if (Run("a step's writes", transaction.Commit))
+            {
+                Recovered();
+            }
+        }
+        catch (SqliteException e)
+        {
+            Failed("a step's writes", e);
+        }
+        finally
+        {
+            _stepWrites.Clear();
+        }
+    }
+
+    /// <summary>One record of a step: a failed one is logged and the others still go in.</summary>
+    private bool Run(string what, Action write)
+    {
+        try
+        {
+            write();
+            return true;
+        }
+        catch (SqliteException e)
+        {
+            Failed(what, e);
+            return false;
+        }
+    }
+
+    private void EndStep()
+    {
+        try
+        {
+            if (--_stepDepth == 0)
+            {
+                CommitStep();
+            }
+        }
+        finally
+        {
+            _lock.Exit();
+        }
+    }
+
     // With WAL, FULL syncs the log at the commit (and with it every earlier commit); NORMAL only at checkpoints.
     private void SyncCommits(bool sync)
     {
@@ -144,6 +231,20 @@ public sealed partial class StoreDatabase : IDisposable
         {
             _failing = false;
             LogWorksAgain(_logger, FilePath ?? "memory");
+        }
+    }
+
+    private sealed class StepScope(StoreDatabase database) : IDisposable
+    {
+        private bool _ended;
+
+        public void Dispose()
+        {
+            if (!_ended)
+            {
+                _ended = true;
+                database.EndStep();
+            }
         }
     }
 }
