@@ -17,4 +17,11 @@ public sealed class SimulationOptions
 
     /// <summary>A fresh simulated chassis (no saved state) starts with its slots powered.</summary>
     public bool StartPowered { get; set; } = true;
+
+    /// <summary>
+    /// Keeps the simulated hardware's state (relay latches, boards) and its relay write log in the
+    /// data directory, so the simulated chassis outlives a controller restart as real hardware does.
+    /// Off only where the controller's own path is timed: real relays hold their state without a file.
+    /// </summary>
+    public bool Persist { get; set; } = true;
 }

@@ -46,9 +46,13 @@ public static class SimulationServices
                 sp.GetRequiredService<SimulatedChassis>(),
                 wiring,
                 time,
-                new SimulatorStateFile(Path.Combine(dataDir, StateFileName)),
+                simulation.Persist ? new SimulatorStateFile(Path.Combine(dataDir, StateFileName)) : null,
                 simulation.StartPowered);
-            RelayWriteLog.Attach(buses, wiring.Slots, Path.Combine(dataDir, RelayWriteLogFileName), time);
+            if (simulation.Persist)
+            {
+                RelayWriteLog.Attach(buses, wiring.Slots, Path.Combine(dataDir, RelayWriteLogFileName), time);
+            }
+
             return buses;
         });
         services.TryAddSingleton<IDeviceBuses>(sp => sp.GetRequiredService<SimulatedChassisBuses>());

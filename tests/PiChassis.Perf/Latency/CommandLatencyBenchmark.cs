@@ -17,13 +17,14 @@ public static class CommandLatencyBenchmark
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly byte[] Ok = Encoding.UTF8.GetBytes("\"status\":\"ok\"");
 
-    /// <summary>What would make the controller wait by design; everything else at its default.</summary>
+    /// <summary>What would make the controller wait by design, and the simulator's own files; everything else at its default.</summary>
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         ["Power:StaggerInterval"] = "00:00:00",
         ["Power:MinOffTime"] = "00:00:00",
         ["Power:MaxCyclesPerHour"] = "100000",
         ["Mqtt:CommandRatePerSecond"] = "10000",
+        ["Simulation:Persist"] = "false",
     };
 
     public static async Task<CommandLatencyResult> RunAsync(int commands)

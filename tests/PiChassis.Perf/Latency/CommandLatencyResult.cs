@@ -31,7 +31,8 @@ public sealed record CommandLatencyResult(int Commands, int Slots, IReadOnlyList
 
         text.AppendLine(CultureInfo.InvariantCulture, $"  changed settings: {string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}"))}");
         text.AppendLine("    (stagger, minimum off time and the wear guard would hold a power-on back by design for seconds, and the flood guard");
-        text.Append(CultureInfo.InvariantCulture, $"    refuses more than 20 requests/s: with them out of the way what is left is the controller's own path; load average {Load})");
+        text.AppendLine("    refuses more than 20 requests/s; the simulator writes its state file on every relay change, which real relays do not need:");
+        text.Append(CultureInfo.InvariantCulture, $"    with them out of the way what is left is the controller's own path; load average {Load})");
         return text.ToString();
     }
 }
