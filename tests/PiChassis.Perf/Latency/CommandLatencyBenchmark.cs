@@ -13,7 +13,8 @@ namespace PiChassis.Perf.Latency;
 public static class CommandLatencyBenchmark
 {
     public const int Slots = 4;
-    private const int WarmUp = 50;
+    // Enough for the JIT to have tiered up the request path (call counting, then a background recompile).
+    private const int WarmUp = 500;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly byte[] Ok = Encoding.UTF8.GetBytes("\"status\":\"ok\"");
 
