@@ -115,7 +115,13 @@ public sealed partial class RequestHandler : IDisposable
     {
         try
         {
-            await Task.Yield();
+            // Every verb but events hands its work to the engine loop at its first await; events reads
+            // the journal at once, which must not hold up the receive path or the idempotency cache.
+            if (request.Verb == RequestVerbs.Events)
+            {
+                await Task.Yield();
+            }
+
             return Serialize(await _executor.ExecuteAsync(request));
         }
         catch (InvalidOperationException e)
