@@ -59,8 +59,9 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one transaction, or at the end of this thread's open step
-    /// (<see cref="Begin"/>); false (and logged) when it failed.
+    /// Runs <paramref name="write"/> in one transaction; false (and logged) when it failed. Inside
+    /// this thread's open step (<see cref="Begin"/>) it runs at the end of the step and says true:
+    /// a failure then is logged there.
     /// </summary>
     /// <param name="syncToDisk">Wait until this and every earlier commit is on the disk.</param>
     public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false)
