@@ -50,9 +50,23 @@ public sealed partial class PowerEngineLoop : IHostedService
     }
 
     /// <summary>Runs <paramref name="work"/> on the loop and returns its result.</summary>
-    public Task<T> RunAsync<T>(Func<PowerEngine, T> work)
+    public Task<T> RunAsync<T>(Func<PowerEngine, T> work) => Queue(work, TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/>, but the caller goes on on the loop itself, right after
+    /// <paramref name="work"/> and up to its next await: a request whose answer is ready when the
+    /// loop has done its part sends it at once, ahead of the step's commit and broadcasts, with no
+    /// hand-off to another thread. What follows the await must be quick and must not block.
+    /// </summary>
+    public Task<T> RunAndContinueAsync<T>(Func<PowerEngine, T> work) => Queue(work, TaskCreationOptions.None);
+
+    public Task<CommandResult> ExecuteAsync(SlotCommand command) => RunAsync(e => e.Execute(command));
+
+    public void Post(Action<PowerEngine> work) => _work.Writer.TryWrite(() => work(_engine));
+
+    private Task<T> Queue<T>(Func<PowerEngine, T> work, TaskCreationOptions continuations)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<T>(continuations);
         var queued = _work.Writer.TryWrite(() =>
         {
             try
@@ -71,10 +85,6 @@ public sealed partial class PowerEngineLoop : IHostedService
 
         return done.Task;
     }
-
-    public Task<CommandResult> ExecuteAsync(SlotCommand command) => RunAsync(e => e.Execute(command));
-
-    public void Post(Action<PowerEngine> work) => _work.Writer.TryWrite(() => work(_engine));
 
     private void OnSampled(object? sender, ChassisSnapshot snapshot) => Post(e => e.OnSnapshot(snapshot));
 

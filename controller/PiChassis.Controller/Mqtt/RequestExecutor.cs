@@ -40,7 +40,7 @@ public sealed class RequestExecutor(
     private async Task<ResponsePayload> SwitchAsync(ParsedRequest request)
     {
         var deadline = time.GetTimestamp();
-        var started = await loop.RunAsync(engine => Start(engine, request));
+        var started = await loop.RunAndContinueAsync(engine => Start(engine, request));
         if (started.Error is { } error)
         {
             return new ResponsePayload(request.Id, time.GetUtcNow(), WireValues.StatusError, Error: error);
@@ -97,7 +97,7 @@ public sealed class RequestExecutor(
         }
 
         var remaining = timeout - time.GetElapsedTime(start);
-        if (remaining > TimeSpan.Zero)
+        if (!wait.IsCompleted && remaining > TimeSpan.Zero)
         {
             using var cancel = new CancellationTokenSource();
             await Task.WhenAny(wait, Task.Delay(remaining, time, cancel.Token));
