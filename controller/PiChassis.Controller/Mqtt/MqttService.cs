@@ -8,7 +8,8 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// Runs the controller's MQTT side: puts the learnt node names back, starts the publisher and the
 /// connection loop; on stop says <c>offline</c> (retained) and disconnects cleanly. It never
-/// blocks start-up on the broker: protection runs whether or not the broker is there.
+/// blocks start-up on the broker: protection runs whether or not the broker is there. The
+/// publisher stops before any hosted service does: it reads the engine loop, which stops first.
 /// </summary>
 public sealed partial class MqttService(
     MqttConnection connection,
@@ -19,7 +20,7 @@ public sealed partial class MqttService(
     PowerEngineLoop loop,
     Topics topics,
     EmbeddedBroker broker,
-    ILogger<MqttService> logger) : IHostedService
+    ILogger<MqttService> logger) : IHostedLifecycleService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,12 +36,19 @@ public sealed partial class MqttService(
         await connection.StartAsync();
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => publisher.StopAsync();
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await publisher.StopAsync();
         await requests.StopAsync();
         await connection.StopAsync(MqttMessages.Text(topics.Status, Availability.Offline, retain: true));
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 413, Level = LogLevel.Warning, Message = "MQTT is off: no requests, no telemetry; protection and the journal run as ever")]
     private partial void LogMqttOff();
