@@ -32,6 +32,24 @@ case "$(uname -m)" in
   *) rid=linux-x64 ;;
 esac
 
+# What the benchmarks need from Debian, installed when missing: Mosquitto for the footprint, fleet and
+# command latency; clang to link Native AOT; with --arm64 the cross toolchain and qemu to run it.
+need_apt=()
+[ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 || need_apt+=(mosquitto)
+if ! $latency_only; then
+  command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+  if $arm64; then
+    [ -e /usr/aarch64-linux-gnu/lib/libc.so ] || need_apt+=(libc6-dev-arm64-cross libgcc-12-dev-arm64-cross)
+    command -v aarch64-linux-gnu-objcopy >/dev/null 2>&1 || need_apt+=(binutils-aarch64-linux-gnu)
+    command -v qemu-aarch64-static >/dev/null 2>&1 || need_apt+=(qemu-user-static)
+  fi
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing: ${need_apt[*]}"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}") >/dev/null \
+    || echo "warning: could not install ${need_apt[*]}" >&2
+fi
+
 if $latency_only; then
   exec dotnet run -c Release --project tests/PiChassis.Perf -- --only latency "${rest[@]}"
 fi
