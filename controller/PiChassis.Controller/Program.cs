@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Hosting;
@@ -58,4 +59,4 @@ if (configErrors.Count > 0)
 }
 
 await host.RunAsync();
-return 0;
+return host.Services.GetRequiredService<ControllerFault>().What is null ? 0 : ControllerFault.ExitCode;

@@ -6,6 +6,7 @@ namespace PiChassis.Controller.Engine;
 /// <summary>
 /// Asks a node to halt by running a configured command (e.g. <c>ssh {node} sudo poweroff</c>),
 /// for nodes without the MQTT node agent. Fire and forget: the engine watches the halt current.
+/// The process is started off the engine loop, since starting one can take long on a busy Pi.
 /// </summary>
 public sealed partial class CommandNodeAgent(string? commandTemplate, ILogger<CommandNodeAgent> logger) : INodeAgent
 {
@@ -19,6 +20,11 @@ public sealed partial class CommandNodeAgent(string? commandTemplate, ILogger<Co
 
         var command = commandTemplate.Replace("{node}", node, StringComparison.Ordinal)
             .Replace("{slot}", slot.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        _ = Task.Run(() => Start(slot, command));
+    }
+
+    private void Start(int slot, string command)
+    {
         try
         {
             using var process = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command }, UseShellExecute = false });

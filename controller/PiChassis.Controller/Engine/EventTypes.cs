@@ -15,4 +15,5 @@ public static class EventTypes
     public const string CommandRejected = "command_rejected";
     public const string PolicyChanged = "policy_changed";
     public const string CapacityChanged = "capacity_changed";
+    public const string StoreHealth = "store_health";
 }

@@ -6,6 +6,8 @@ public sealed class MemoryEventJournal(int capacity = 10_000) : IEventJournal
     private readonly Lock _lock = new();
     private readonly LinkedList<ChassisEvent> _events = new();
 
+    public event EventHandler<ChassisEvent>? Stored;
+
     public long LastSeq { get; private set; }
 
     public void Append(ChassisEvent chassisEvent)
@@ -20,6 +22,8 @@ public sealed class MemoryEventJournal(int capacity = 10_000) : IEventJournal
                 _events.RemoveFirst();
             }
         }
+
+        Stored?.Invoke(this, chassisEvent);
     }
 
     public IReadOnlyList<ChassisEvent> Read(long sinceSeq, int limit)
@@ -29,4 +33,6 @@ public sealed class MemoryEventJournal(int capacity = 10_000) : IEventJournal
             return _events.Where(e => e.Seq > sinceSeq).Take(limit).ToList();
         }
     }
+
+    public Task WhenStoredAsync() => Task.CompletedTask;
 }

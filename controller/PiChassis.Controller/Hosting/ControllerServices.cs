@@ -47,6 +47,8 @@ public static class ControllerServices
         // Start order matters: the engine loop listens, then the stored state is restored, before the first sweep is published.
         services.AddHostedService(sp => sp.GetRequiredService<PowerEngineLoop>());
         services.AddPiChassisStorage();
+        services.TryAddSingleton<ControllerFault>();
+        services.AddHostedService<ControllerSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingService>());
         services.AddPiChassisPanel(configuration);
         services.AddPiChassisPolicy(configuration);

@@ -9,7 +9,6 @@ public sealed partial class ChassisPublisher
     /// <summary>Publishes the journal's events after the last one sent, in seq order; stops at the first failure and resumes after the next connect.</summary>
     private async Task PumpEventsAsync()
     {
-        Volatile.Write(ref _pumpQueued, 0);
         while (_connection.IsConnected)
         {
             var batch = _events.Journal.Read(_publishedSeq, EventBatch);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PiChassis.Shared.Mqtt;
@@ -15,11 +16,20 @@ namespace PiChassis.Controller.Mqtt;
 /// from the journal, and on every (re)connect the full picture (info, discovery, states,
 /// telemetry) before <c>status</c> says <c>online</c> and the events raised meanwhile follow.
 /// While the broker is away states and telemetry are dropped (the reconnect sends them fresh);
-/// events wait in the journal.
+/// events wait in the journal and go out once durable. The queue is bounded: slot states coalesce
+/// to the newest per slot and events are pumped from the journal, so neither needs a queue entry
+/// of its own; telemetry and republishing beyond <see cref="MaxQueued"/> are dropped (the next
+/// period or reconnect sends them fresh).
 /// </summary>
 public sealed partial class ChassisPublisher : IAsyncDisposable
 {
-    private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Queued publishing work at most.</summary>
+    public const int MaxQueued = 256;
+
+    private readonly Channel<Func<Task>> _work = Channel.CreateBounded<Func<Task>>(
+        new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly ConcurrentDictionary<int, SlotState> _pendingStates = new();
     private readonly MqttConnection _connection;
     private readonly FanController _fan;
     private readonly Topics _topics;
@@ -36,7 +46,8 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     private readonly TelemetryGate _gate;
     private readonly Dictionary<int, (string Node, SlotPolicy Policy)> _infoSlots = [];
     private long _publishedSeq;
-    private int _pumpQueued;
+    private int _signalled;
+    private int _eventsPending;
     private ITimer? _timer;
     private Task? _run;
 
@@ -85,7 +96,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     {
         _connection.Connected += OnConnected;
         _loop.Engine.StateChanged += OnStateChanged;
-        _events.Appended += OnAppended;
+        _events.Stored += OnStored;
         _hub.Sampled += OnSampled;
         _timer = _time.CreateTimer(_ => Enqueue(() => PublishTelemetryAsync(null)), null, _telemetry.PublishInterval, _telemetry.PublishInterval);
         _run = Task.Run(RunAsync, CancellationToken.None);
@@ -95,7 +106,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     {
         _connection.Connected -= OnConnected;
         _loop.Engine.StateChanged -= OnStateChanged;
-        _events.Appended -= OnAppended;
+        _events.Stored -= OnStored;
         _hub.Sampled -= OnSampled;
         if (_timer is not null)
         {
@@ -117,13 +128,42 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
 
     private void OnConnected(object? sender, EventArgs e) => Enqueue(RepublishAsync);
 
-    private void OnStateChanged(object? sender, SlotState state) => Enqueue(() => PublishStateAsync(state));
-
-    private void OnAppended(object? sender, ChassisEvent e)
+    private void OnStateChanged(object? sender, SlotState state)
     {
-        if (Interlocked.Exchange(ref _pumpQueued, 1) == 0)
+        _pendingStates[state.Slot] = state;
+        Signal();
+    }
+
+    private void OnStored(object? sender, ChassisEvent e)
+    {
+        Volatile.Write(ref _eventsPending, 1);
+        Signal();
+    }
+
+    // One queue entry for any number of state changes and events; when the queue is full, the run
+    // loop takes them after the work under way.
+    private void Signal()
+    {
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
         {
-            Enqueue(PumpEventsAsync);
+            Enqueue(PublishPendingAsync);
+        }
+    }
+
+    private async Task PublishPendingAsync()
+    {
+        Volatile.Write(ref _signalled, 0);
+        foreach (var slot in _pendingStates.Keys)
+        {
+            if (_pendingStates.TryRemove(slot, out var state))
+            {
+                await PublishStateAsync(state);
+            }
+        }
+
+        if (Interlocked.Exchange(ref _eventsPending, 0) == 1)
+        {
+            await PumpEventsAsync();
         }
     }
 
@@ -142,14 +182,23 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     {
         await foreach (var work in _work.Reader.ReadAllAsync())
         {
-            try
+            await RunSafelyAsync(work);
+            if (Volatile.Read(ref _signalled) == 1)
             {
-                await work();
+                await RunSafelyAsync(PublishPendingAsync);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogWorkFailed(e);
-            }
+        }
+    }
+
+    private async Task RunSafelyAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogWorkFailed(e);
         }
     }
 }

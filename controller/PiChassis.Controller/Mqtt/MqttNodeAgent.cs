@@ -24,7 +24,8 @@ public sealed partial class MqttNodeAgent(MqttConnection connection, INodeAgent?
         }
 
         var command = new NodeCommandPayload(Guid.NewGuid().ToString("N")[..12], WireValues.HaltAction);
-        _ = SendAsync(slot, node, command);
+        // Serialising and publishing happen off the engine loop, which called this.
+        _ = Task.Run(() => SendAsync(slot, node, command));
     }
 
     private async Task SendAsync(int slot, string node, NodeCommandPayload command)

@@ -21,13 +21,15 @@ public sealed class RequestExecutor(
     CapacityPolicy policy,
     TimeProvider time)
 {
+    private static readonly TimeSpan EventsStoreWait = TimeSpan.FromSeconds(1);
+
     public Task<ResponsePayload> ExecuteAsync(ParsedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Verb switch
         {
             RequestVerbs.Capacity => CapacityAsync(request),
-            RequestVerbs.Events => Task.FromResult(Events(request)),
+            RequestVerbs.Events => EventsAsync(request),
             RequestVerbs.Status => loop.RunAsync(engine => Status(engine, request)),
             RequestVerbs.Energy => loop.RunAsync(engine => Energy(engine, request)),
             _ => SwitchAsync(request),
@@ -39,8 +41,13 @@ public sealed class RequestExecutor(
 
     private async Task<ResponsePayload> SwitchAsync(ParsedRequest request)
     {
+        if (loop.StoreBehind)
+        {
+            return Error(request.Id, ErrorCodes.Unavailable, "the store is behind: commands are refused until it catches up (protection goes on)");
+        }
+
         var deadline = time.GetTimestamp();
-        var started = await loop.RunAndContinueAsync(engine => Start(engine, request));
+        var started = await loop.RunAsync(engine => Start(engine, request));
         if (started.Error is { } error)
         {
             return new ResponsePayload(request.Id, time.GetUtcNow(), WireValues.StatusError, Error: error);
@@ -176,8 +183,15 @@ public sealed class RequestExecutor(
         return new ResponsePayload(request.Id, time.GetUtcNow(), WireValues.StatusOk, [.. results], ChassisEnergyWh: PayloadFactory.Round(chassis));
     }
 
-    private ResponsePayload Events(ParsedRequest request)
+    /// <summary>
+    /// Answers from what is durable, after waiting briefly for the events raised before the request
+    /// to be written: a client that switched a slot then asks for events sees the switch. A store
+    /// that stalls longer does not hold the answer back.
+    /// </summary>
+    private async Task<ResponsePayload> EventsAsync(ParsedRequest request)
     {
+        var stored = events.Journal.WhenStoredAsync();
+        await Task.WhenAny(stored, Task.Delay(EventsStoreWait, time));
         var journal = events.Journal;
         var lastSeq = journal.LastSeq;
         var read = journal.Read(request.SinceSeq, request.Limit).Select(PayloadFactory.Event).ToList();

@@ -6,10 +6,10 @@ using PiChassis.Controller.Engine;
 namespace PiChassis.Controller.Storage;
 
 /// <summary>
-/// The event journal in the store. Each append is one committed transaction that also drops what
-/// is beyond the bounds (older than the maximum age, or more than the maximum count), but never the
-/// newest event, so <see cref="LastSeq"/> survives a restart. Events are read in <c>seq</c> order,
-/// whatever their wall-clock times say.
+/// The event journal in the store. Each append is written behind (with the engine step's other
+/// records) and also drops what is beyond the bounds (older than the maximum age, or more than the
+/// maximum count), but never the newest event, so <see cref="LastSeq"/> survives a restart. Reads see
+/// only what is committed, in <c>seq</c> order, whatever the events' wall-clock times say.
 /// </summary>
 public sealed class SqliteEventJournal : IEventJournal
 {
@@ -36,13 +36,15 @@ public sealed class SqliteEventJournal : IEventJournal
         }, 0L);
     }
 
+    public event EventHandler<ChassisEvent>? Stored;
+
+    /// <summary>The newest event that is committed.</summary>
     public long LastSeq => Interlocked.Read(ref _lastSeq);
 
-    /// <summary>Writes the event; a failed write is logged by the store and the number is still used up.</summary>
+    /// <summary>Hands the event to the store's writer; <see cref="Stored"/> is raised once it is committed.</summary>
     public void Append(ChassisEvent chassisEvent)
     {
         ArgumentNullException.ThrowIfNull(chassisEvent);
-        Interlocked.Exchange(ref _lastSeq, Math.Max(LastSeq, chassisEvent.Seq));
         _database.Write($"event {chassisEvent.Seq}", transaction =>
         {
             using (var insert = transaction.Command("INSERT INTO events(seq, at, type, slot, source, detail) VALUES($seq, $at, $type, $slot, $source, $detail)")
@@ -69,8 +71,14 @@ public sealed class SqliteEventJournal : IEventJournal
                 .With("$seq", chassisEvent.Seq)
                 .With("$cutoff", (chassisEvent.At - _maxAge).UtcTicks);
             tooOld.ExecuteNonQuery();
+        }, committed: () =>
+        {
+            Interlocked.Exchange(ref _lastSeq, Math.Max(LastSeq, chassisEvent.Seq));
+            Stored?.Invoke(this, chassisEvent);
         });
     }
+
+    public Task WhenStoredAsync() => _database.FlushAsync();
 
     public IReadOnlyList<ChassisEvent> Read(long sinceSeq, int limit) => _database.Read("reading events", connection =>
     {

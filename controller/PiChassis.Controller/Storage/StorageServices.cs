@@ -19,7 +19,8 @@ public static class StorageServices
         services.TryAddSingleton(sp => StoreDatabase.Open(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDir,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<StoreDatabase>>()));
+            sp.GetRequiredService<ILogger<StoreDatabase>>(),
+            sp.GetService<IStoreFaults>()));
         services.TryAddSingleton<IStepWrites>(sp => sp.GetRequiredService<StoreDatabase>());
         services.TryAddSingleton<StateStore>();
         services.TryAddSingleton<IEventJournal>(sp =>
@@ -29,6 +30,7 @@ public static class StorageServices
         });
         services.TryAddSingleton<StateKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StateKeeper>());
+        services.AddHostedService<StoreHealthReporter>();
         return services;
     }
 }

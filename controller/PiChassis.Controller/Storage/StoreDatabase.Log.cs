@@ -16,9 +16,21 @@ public sealed partial class StoreDatabase
         Message = "The store {Path} cannot be used ({Problem}): state, energy and events are kept in memory only until the controller stops")]
     private static partial void LogInMemory(ILogger logger, string path, string problem, Exception exception);
 
-    [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Store {Path}: {What} failed; the controller goes on and tries again with the next change")]
+    [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Store {Path}: {What} failed; the controller goes on and the writer tries again until the disk works")]
     private static partial void LogFailed(ILogger logger, string what, string path, Exception exception);
 
     [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Store {Path} works again")]
     private static partial void LogWorksAgain(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Error, Message = "Store {Path}: {What} could not be written and is lost; the other records went in")]
+    private static partial void LogRecordFailed(ILogger logger, string what, string path, Exception exception);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Store {Path} is {Batches} steps behind: commands are refused until it catches up; protection goes on")]
+    private static partial void LogBehind(ILogger logger, string path, int batches);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Error, Message = "Store {Path}: the write queue is full; {Records} records are lost")]
+    private static partial void LogLost(ILogger logger, int records, string path);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Critical, Message = "Store {Path}: the writer failed and has stopped")]
+    private static partial void LogWriterFaulted(ILogger logger, string path, Exception exception);
 }

@@ -12,7 +12,8 @@ public sealed partial class StoreDatabase
     private static readonly int[] DamageCodes = [11 /* SQLITE_CORRUPT */, 26 /* SQLITE_NOTADB */];
 
     /// <summary>Opens or creates the store in <paramref name="dataDir"/>; see <see cref="Status"/> for how it went.</summary>
-    public static StoreDatabase Open(string dataDir, TimeProvider time, ILogger logger)
+    /// <param name="faults">Faults to inject before each commit, for tests; null in the controller.</param>
+    public static StoreDatabase Open(string dataDir, TimeProvider time, ILogger logger, IStoreFaults? faults = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         ArgumentNullException.ThrowIfNull(time);
@@ -30,7 +31,7 @@ public sealed partial class StoreDatabase
                     LogCreated(logger, path);
                 }
 
-                return new StoreDatabase(connection, logger, existed ? StoreStatus.Opened : StoreStatus.Created, path, null, null);
+                return new StoreDatabase(connection, time, logger, faults, existed ? StoreStatus.Opened : StoreStatus.Created, path, null, null);
             }
 
             var aside = SetAside(path, time);
@@ -44,7 +45,7 @@ public sealed partial class StoreDatabase
                 transaction.Commit();
             }
 
-            return new StoreDatabase(fresh, logger, StoreStatus.Recovered, path, damage, aside);
+            return new StoreDatabase(fresh, time, logger, faults, StoreStatus.Recovered, path, damage, aside);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -52,7 +53,7 @@ public sealed partial class StoreDatabase
             var memory = new SqliteConnection("Data Source=:memory:");
             memory.Open();
             StoreSchema.Apply(memory);
-            return new StoreDatabase(memory, logger, StoreStatus.InMemory, null, e.Message, null);
+            return new StoreDatabase(memory, time, logger, faults, StoreStatus.InMemory, null, e.Message, null);
         }
     }
 

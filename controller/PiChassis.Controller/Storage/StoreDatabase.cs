@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Engine;
@@ -5,35 +6,61 @@ using PiChassis.Controller.Engine;
 namespace PiChassis.Controller.Storage;
 
 /// <summary>
-/// The controller's SQLite store: <c>state.db</c> in the data directory, in WAL mode. A commit is in
-/// the file when it returns, so it survives the process being killed; the disk itself is synced only
-/// by a write that asks for it (the energy flush), so a power cut loses at most one flush interval
-/// and the SD card is spared a sync per event, and the engine loop a wait for one. One connection
-/// used under a lock, since the engine loop writes while others read the journal. A failed write is
-/// logged and reported, never thrown: losing a record must not stop protection.
-/// <see cref="Open"/> says how the file was found.
+/// The controller's SQLite store: <c>state.db</c> in the data directory, in WAL mode. Every write
+/// goes, in order, through one writer task with a bounded queue (write-behind): the engine loop
+/// hands over a step's records and goes on, never waiting for the disk or for the connection,
+/// which the writer and readers share under a lock. A commit is in the file when it completes; the
+/// disk itself is synced only by a write that asks for it (the energy flush), so a power cut loses
+/// at most one flush interval and the SD card is spared a sync per event. A failed commit is
+/// logged and retried until the disk works again; nothing handed over is dropped unless the queue
+/// is full. <see cref="Open"/> says how the file was found.
 /// </summary>
 public sealed partial class StoreDatabase : IDisposable, IStepWrites
 {
     public const string FileName = "state.db";
 
-    private readonly Lock _lock = new();
-    private readonly SqliteConnection _connection;
-    private readonly ILogger _logger;
-    private readonly List<(string What, Action<SqliteTransaction> Write)> _stepWrites = [];
-    private int _stepDepth;
-    private bool _failing;
-    private bool _disposed;
+    /// <summary>Batches waiting for the writer at most; beyond that a step's records are lost (and counted).</summary>
+    public const int MaxQueuedBatches = 4096;
 
-    private StoreDatabase(SqliteConnection connection, ILogger logger, StoreStatus status, string? filePath, string? problem, string? setAsidePath)
+    /// <summary>From this many queued batches on, the store counts as behind and commands are refused.</summary>
+    public const int BehindBatches = MaxQueuedBatches / 4;
+
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _lock = new();
+    private readonly Channel<StoreBatch> _queue = Channel.CreateBounded<StoreBatch>(
+        new BoundedChannelOptions(MaxQueuedBatches) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IStoreFaults? _faults;
+    private readonly Task _writer;
+    private StoreBatch? _step;
+    private int _stepThread;
+    private int _stepDepth;
+    private int _queued;
+    private long _lostRecords;
+    private volatile bool _failing;
+    private volatile bool _closing;
+    private volatile bool _disposed;
+
+    private StoreDatabase(SqliteConnection connection, TimeProvider time, ILogger logger, IStoreFaults? faults,
+        StoreStatus status, string? filePath, string? problem, string? setAsidePath)
     {
         _connection = connection;
+        _time = time;
         _logger = logger;
+        _faults = faults;
         Status = status;
         FilePath = filePath;
         Problem = problem;
         SetAsidePath = setAsidePath;
+        _writer = Task.Run(WriteBehindAsync);
     }
+
+    /// <summary>Raised (on the writer) when the store starts or stops failing, or falls behind or catches up.</summary>
+    public event EventHandler<StoreHealth>? HealthChanged;
 
     public StoreStatus Status { get; }
 
@@ -46,74 +73,66 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
     /// <summary>Where a damaged store was moved to; it is kept for inspection, never deleted.</summary>
     public string? SetAsidePath { get; }
 
+    /// <summary>Completes when the writer has stopped; faulted when a write threw something other than a store error.</summary>
+    public Task Completion => _writer;
+
+    public bool IsBehind => Volatile.Read(ref _queued) >= BehindBatches;
+
+    /// <summary>How the writer is doing now.</summary>
+    public StoreHealth Health => new(_failing ? StoreHealth.Failing : IsBehind ? StoreHealth.Behind : StoreHealth.Ok,
+        Volatile.Read(ref _queued), Interlocked.Read(ref _lostRecords));
+
     /// <summary>
-    /// Starts a step: the writes this thread makes until the result is disposed are kept and run
-    /// then, in order, in one transaction. Other threads' reads and writes wait until it is
-    /// committed, so nobody sees, or publishes, a step's records before they are in the file.
+    /// Starts a step on this thread: the writes it makes until the result is disposed are handed
+    /// to the writer then, as one batch, without waiting for it.
     /// </summary>
     public IDisposable Begin()
     {
-        _lock.Enter();
-        _stepDepth++;
+        if (_stepDepth++ == 0)
+        {
+            _step = new StoreBatch(syncToDisk: false, done: null);
+            Volatile.Write(ref _stepThread, Environment.CurrentManagedThreadId);
+        }
+
         return new StepScope(this);
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one transaction; false (and logged) when it failed. Inside
-    /// this thread's open step (<see cref="Begin"/>) it runs at the end of the step and says true:
-    /// a failure then is logged there.
+    /// Writes in one transaction, in order with every earlier write. Inside this thread's open step
+    /// (<see cref="Begin"/>) the write joins the step's batch and true is returned at once. Any other
+    /// caller waits until it is committed: false (and logged) when it failed.
     /// </summary>
     /// <param name="syncToDisk">Wait until this and every earlier commit is on the disk.</param>
-    public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false)
+    /// <param name="committed">Runs on the writer once the write is in the file.</param>
+    public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false, Action? committed = null)
     {
         ArgumentNullException.ThrowIfNull(write);
-        lock (_lock)
+        if (_disposed)
         {
-            if (_disposed)
-            {
-                return false;
-            }
-
-            if (_stepDepth > 0 && !syncToDisk)
-            {
-                _stepWrites.Add((what, write));
-                return true;
-            }
-
-            // A write that must reach the disk commits the step so far first.
-            CommitStep();
-            try
-            {
-                if (syncToDisk)
-                {
-                    SyncCommits(true);
-                }
-
-                using (var transaction = _connection.BeginTransaction())
-                {
-                    write(transaction);
-                    transaction.Commit();
-                }
-
-                Recovered();
-                return true;
-            }
-            catch (SqliteException e)
-            {
-                Failed(what, e);
-                return false;
-            }
-            finally
-            {
-                if (syncToDisk)
-                {
-                    SyncCommits(false);
-                }
-            }
+            return false;
         }
+
+        var record = new StoreRecord(what, write, committed);
+        if (InStep)
+        {
+            _step!.Records.Add(record);
+            _step.SyncToDisk |= syncToDisk;
+            return true;
+        }
+
+        var batch = new StoreBatch(syncToDisk, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        batch.Records.Add(record);
+        return Enqueue(batch) && batch.Done!.Task.GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs <paramref name="read"/>; <paramref name="fallback"/> (and logged) when it failed.</summary>
+    /// <summary>Completes when everything handed over before the call is committed (or given up).</summary>
+    public Task FlushAsync()
+    {
+        var batch = new StoreBatch(syncToDisk: false, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        return Enqueue(batch) ? batch.Done!.Task : Task.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on what is committed; <paramref name="fallback"/> (and logged) when it failed.</summary>
     public T Read<T>(string what, Func<SqliteConnection, T> read, T fallback)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -136,103 +155,74 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
         }
     }
 
+    /// <summary>Lets the writer finish what was handed over (for a few seconds at most), then closes the file.</summary>
     public void Dispose()
     {
-        lock (_lock)
+        if (_disposed)
         {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _connection.Dispose();
-            }
-        }
-    }
-
-    private void CommitStep()
-    {
-        if (_stepWrites.Count == 0 || _disposed)
-        {
-            _stepWrites.Clear();
             return;
         }
 
+        _closing = true;
+        _queue.Writer.TryComplete();
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            foreach (var (what, write) in _stepWrites)
-            {
-                Run(what, () => write(transaction));
-            }
+            _writer.Wait(DisposeWait);
+        }
+        catch (AggregateException)
+        {
+            // A faulted writer was reported by the supervisor.
+        }
 
-            if (Run("a step's writes", transaction.Commit))
-            {
-                Recovered();
-            }
-        }
-        catch (SqliteException e)
+        lock (_lock)
         {
-            Failed("a step's writes", e);
-        }
-        finally
-        {
-            _stepWrites.Clear();
+            _disposed = true;
+            _connection.Dispose();
         }
     }
 
-    /// <summary>One record of a step: a failed one is logged and the others still go in.</summary>
-    private bool Run(string what, Action write)
-    {
-        try
-        {
-            write();
-            return true;
-        }
-        catch (SqliteException e)
-        {
-            Failed(what, e);
-            return false;
-        }
-    }
+    private bool InStep => _stepDepth > 0 && Volatile.Read(ref _stepThread) == Environment.CurrentManagedThreadId;
 
     private void EndStep()
     {
-        try
+        if (--_stepDepth > 0)
         {
-            if (--_stepDepth == 0)
+            return;
+        }
+
+        var batch = _step!;
+        _step = null;
+        Volatile.Write(ref _stepThread, 0);
+        if (batch.Records.Count > 0)
+        {
+            Enqueue(batch);
+        }
+    }
+
+    private bool Enqueue(StoreBatch batch)
+    {
+        if (_queue.Writer.TryWrite(batch))
+        {
+            if (Interlocked.Increment(ref _queued) == BehindBatches)
             {
-                CommitStep();
+                LogBehind(_logger, FilePath ?? "memory", BehindBatches);
+                HealthChanged?.Invoke(this, Health);
             }
-        }
-        finally
-        {
-            _lock.Exit();
-        }
-    }
 
-    // With WAL, FULL syncs the log at the commit (and with it every earlier commit); NORMAL only at checkpoints.
-    private void SyncCommits(bool sync)
-    {
-        using var pragma = _connection.Command(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-        pragma.ExecuteNonQuery();
-    }
-
-    // A disk that fails keeps failing: say so once, and once more when it works again.
-    private void Failed(string what, SqliteException e)
-    {
-        if (!_failing)
-        {
-            _failing = true;
-            LogFailed(_logger, what, FilePath ?? "memory", e);
+            return true;
         }
-    }
 
-    private void Recovered()
-    {
-        if (_failing)
+        if (_closing)
         {
-            _failing = false;
-            LogWorksAgain(_logger, FilePath ?? "memory");
+            batch.Done?.TrySetResult(false);
+            return false;
         }
+
+        // Full: the writer is stuck far behind. Protection must go on, so the batch is dropped, counted and said.
+        Interlocked.Add(ref _lostRecords, batch.Records.Count);
+        LogLost(_logger, batch.Records.Count, FilePath ?? "memory");
+        batch.Done?.TrySetResult(false);
+        return false;
     }
 
     private sealed class StepScope(StoreDatabase database) : IDisposable

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
 using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Controller.Systemd;
@@ -9,8 +10,9 @@ namespace PiChassis.Controller.Systemd;
 /// <summary>
 /// Tells systemd READY=1 once every service has started, STOPPING=1 when the host begins to stop,
 /// and, when the unit has <c>WatchdogSec</c>, WATCHDOG=1 at half that interval, but only while the
-/// sampling loop publishes sweeps: a hung bus or a dead sampling timer stops the pings and systemd
-/// restarts the controller (which adopts the running slots, so the nodes are not disturbed).
+/// sampling loop publishes sweeps and the engine loop completes steps: a hung bus, a dead sampling
+/// timer or a stuck or dead engine stops the pings and systemd restarts the controller (which adopts
+/// the running slots, so the nodes are not disturbed).
 /// </summary>
 public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
     private readonly SystemdNotifier _notifier;
     private readonly SystemdEnvironment _environment;
     private readonly SnapshotHub _hub;
+    private readonly PowerEngineLoop _loop;
     private readonly TimeProvider _time;
     private readonly ILogger<SystemdWatchdogService> _logger;
     private long _lastSweep = NoSweep;
@@ -29,6 +32,7 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
         SystemdNotifier notifier,
         SystemdEnvironment environment,
         SnapshotHub hub,
+        PowerEngineLoop loop,
         TimeProvider time,
         IOptions<SamplingOptions> sampling,
         ILogger<SystemdWatchdogService> logger)
@@ -37,6 +41,7 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
         _notifier = notifier;
         _environment = environment;
         _hub = hub;
+        _loop = loop;
         _time = time;
         _logger = logger;
 
@@ -107,10 +112,14 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
         }
     }
 
-    /// <summary>One watchdog period: pings when sampling is healthy. Callable on its own for tests.</summary>
+    /// <summary>The engine loop runs and has completed a step within <see cref="MaxSweepAge"/> (it steps on every sweep).</summary>
+    public bool IsEngineHealthy => !_loop.Completion.IsCompleted
+        && _loop.LastStepAt is { } last && _time.GetElapsedTime(last) <= MaxSweepAge;
+
+    /// <summary>One watchdog period: pings when sampling and the engine are healthy. Callable on its own for tests.</summary>
     public void Ping()
     {
-        if (IsSamplingHealthy)
+        if (IsSamplingHealthy && IsEngineHealthy)
         {
             if (_stalled)
             {
@@ -132,9 +141,9 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
     [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Told systemd the controller is ready (watchdog ping every {PingInterval})")]
     private partial void LogReady(TimeSpan? pingInterval);
 
-    [LoggerMessage(EventId = 701, Level = LogLevel.Error, Message = "No sampling sweep for more than {MaxSweepAge}: withholding the systemd watchdog ping")]
+    [LoggerMessage(EventId = 701, Level = LogLevel.Error, Message = "No sampling sweep or no engine step for more than {MaxSweepAge}: withholding the systemd watchdog ping")]
     private partial void LogStalled(TimeSpan maxSweepAge);
 
-    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Sampling sweeps again: systemd watchdog pings resumed")]
+    [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Sampling and the engine run again: systemd watchdog pings resumed")]
     private partial void LogResumed();
 }

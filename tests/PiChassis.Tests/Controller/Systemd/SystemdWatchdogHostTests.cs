@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using PiChassis.Controller.Engine;
 using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Systemd;
@@ -32,13 +33,13 @@ public sealed class SystemdWatchdogHostTests(ITestOutputHelper output) : IDispos
         await host.StartAsync();
         Assert.Equal(["READY=1"], Received("at start"));
 
-        Run(TimeSpan.FromSeconds(3));
+        await Run(host, TimeSpan.FromSeconds(3));
         Assert.Equal(["WATCHDOG=1", "WATCHDOG=1", "WATCHDOG=1"], Received("in 3 s of sampling"));
 
         await host.Services.GetRequiredService<SamplingService>().StopAsync(CancellationToken.None);
-        Run(host.Services.GetRequiredService<SystemdWatchdogService>().MaxSweepAge);
+        await Run(host, host.Services.GetRequiredService<SystemdWatchdogService>().MaxSweepAge);
         _listener.Pending(); // a ping while the last sweep was still fresh enough
-        Run(TimeSpan.FromSeconds(5));
+        await Run(host, TimeSpan.FromSeconds(5));
         Assert.Empty(Received("in 5 s without sampling"));
 
         await host.StopAsync();
@@ -70,12 +71,17 @@ public sealed class SystemdWatchdogHostTests(ITestOutputHelper output) : IDispos
         return builder.Build();
     }
 
-    /// <summary>Moves the fake clock one sample interval at a time, so every timer fires as it would.</summary>
-    private void Run(TimeSpan duration)
+    /// <summary>
+    /// Moves the fake clock one sample interval at a time, so every timer fires as it would, and lets
+    /// the engine loop handle what the interval brought before the clock moves on, as real time would.
+    /// </summary>
+    private async Task Run(IHost host, TimeSpan duration)
     {
+        var loop = host.Services.GetRequiredService<PowerEngineLoop>();
         for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromMilliseconds(100))
         {
             _time.Advance(TimeSpan.FromMilliseconds(100));
+            await loop.RunAsync(_ => 0);
         }
     }
 }

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Systemd;
+using PiChassis.Tests.Controller.Mqtt;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Systemd;
@@ -11,8 +13,10 @@ namespace PiChassis.Tests.Controller.Systemd;
 public sealed class SystemdWatchdogServiceTests : IDisposable
 {
     private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(4);
-    private readonly FakeTimeProvider _time = new();
+    private readonly TestEngine _engine = new();
+    private readonly FakeTimeProvider _time;
     private readonly SnapshotHub _hub = new();
+    private readonly PowerEngineLoop _loop;
     private readonly NotifySocketListener _listener = NotifySocketListener.InTempDirectory();
     private readonly SystemdNotifier _notifier;
     private long _sweep;
@@ -20,10 +24,14 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     public SystemdWatchdogServiceTests()
     {
         _notifier = new SystemdNotifier(_listener.Address);
+        _time = _engine.Time;
+        _loop = new PowerEngineLoop(_engine.Engine, _hub, NullLogger<PowerEngineLoop>.Instance, time: _time);
+        _loop.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public void Dispose()
     {
+        _loop.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _notifier.Dispose();
         _listener.Dispose();
     }
@@ -43,7 +51,7 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
         await using var service = await StartAsync(Watchdog);
         _listener.Pending();
 
-        SampleFor(TimeSpan.FromSeconds(6));
+        await SampleFor(TimeSpan.FromSeconds(6));
 
         Assert.Equal(["WATCHDOG=1", "WATCHDOG=1", "WATCHDOG=1"], _listener.Pending());
     }
@@ -52,7 +60,7 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     public async Task Timer_SamplingStalled_StopsPinging()
     {
         await using var service = await StartAsync(Watchdog);
-        SampleFor(TimeSpan.FromSeconds(2));
+        await SampleFor(TimeSpan.FromSeconds(2));
         _listener.Pending();
 
         // The sampling loop stops publishing (a hung bus, a dead timer): only the clock moves on.
@@ -66,11 +74,11 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     public async Task Timer_SamplingResumes_PingsAgain()
     {
         await using var service = await StartAsync(Watchdog);
-        SampleFor(TimeSpan.FromSeconds(2));
+        await SampleFor(TimeSpan.FromSeconds(2));
         _time.Advance(TimeSpan.FromSeconds(4));
         _listener.Pending();
 
-        SampleFor(TimeSpan.FromSeconds(2));
+        await SampleFor(TimeSpan.FromSeconds(2));
 
         Assert.Equal(["WATCHDOG=1"], _listener.Pending());
     }
@@ -79,14 +87,67 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     public async Task IsSamplingHealthy_SweepJustOlderThanThreeIntervalsOrOneSecond_IsStale()
     {
         await using var service = await StartAsync(Watchdog, interval: TimeSpan.FromMilliseconds(500));
-        Publish();
+        await Publish();
 
         _time.Advance(TimeSpan.FromMilliseconds(1500));
         Assert.True(service.IsSamplingHealthy);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.False(service.IsSamplingHealthy);
-        Assert.Equal(TimeSpan.FromSeconds(1), new SystemdWatchdogService(_notifier, Environment(Watchdog), _hub, _time,
+        Assert.Equal(TimeSpan.FromSeconds(1), new SystemdWatchdogService(_notifier, Environment(Watchdog), _hub, _loop, _time,
             Options.Create(new SamplingOptions { Interval = TimeSpan.FromMilliseconds(5) }), NullLogger<SystemdWatchdogService>.Instance).MaxSweepAge);
+    }
+
+    [Fact]
+    public async Task Timer_EngineStepStuckWhileSamplingGoesOn_StopsPinging()
+    {
+        await using var service = await StartAsync(Watchdog);
+        await SampleFor(TimeSpan.FromSeconds(2));
+        _listener.Pending();
+        using var release = new ManualResetEventSlim();
+        using var stuck = new ManualResetEventSlim();
+        _loop.Post(_ =>
+        {
+            stuck.Set();
+            release.Wait();
+        });
+        try
+        {
+            stuck.Wait();
+
+            // Sweeps go on being published, but no engine step completes.
+            for (var t = TimeSpan.Zero; t < TimeSpan.FromSeconds(4); t += TimeSpan.FromMilliseconds(100))
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(100));
+                _hub.Publish(new ChassisSnapshot(++_sweep, _time.GetUtcNow(), TimeSpan.Zero, 5.0, [], []));
+            }
+
+            Assert.True(service.IsSamplingHealthy);
+            Assert.False(service.IsEngineHealthy);
+            Assert.Empty(_listener.Pending());
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public async Task Timer_EngineLoopFaulted_StopsPinging()
+    {
+        await using var service = await StartAsync(Watchdog);
+        await SampleFor(TimeSpan.FromSeconds(1));
+        _listener.Pending();
+
+        _loop.Post(_ => throw new InvalidOperationException("injected step fault"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _loop.Completion);
+        for (var t = TimeSpan.Zero; t < TimeSpan.FromSeconds(4); t += TimeSpan.FromMilliseconds(100))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            _hub.Publish(new ChassisSnapshot(++_sweep, _time.GetUtcNow(), TimeSpan.Zero, 5.0, [], []));
+        }
+
+        Assert.False(service.IsEngineHealthy);
+        Assert.Empty(_listener.Pending());
     }
 
     [Fact]
@@ -96,7 +157,7 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
         _listener.Pending();
 
         await service.StoppingAsync(CancellationToken.None);
-        SampleFor(TimeSpan.FromSeconds(6));
+        await SampleFor(TimeSpan.FromSeconds(6));
 
         Assert.Equal(["STOPPING=1"], _listener.Pending());
     }
@@ -106,7 +167,7 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     {
         await using var service = await StartAsync(watchdog: null);
 
-        SampleFor(TimeSpan.FromSeconds(6));
+        await SampleFor(TimeSpan.FromSeconds(6));
 
         Assert.Null(service.PingInterval);
         Assert.Equal(["READY=1"], _listener.Pending());
@@ -117,22 +178,26 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     private async Task<SystemdWatchdogService> StartAsync(TimeSpan? watchdog, TimeSpan? interval = null)
     {
         var sampling = new SamplingOptions { Interval = interval ?? TimeSpan.FromMilliseconds(100) };
-        var service = new SystemdWatchdogService(_notifier, Environment(watchdog), _hub, _time, Options.Create(sampling), NullLogger<SystemdWatchdogService>.Instance);
+        var service = new SystemdWatchdogService(_notifier, Environment(watchdog), _hub, _loop, _time, Options.Create(sampling), NullLogger<SystemdWatchdogService>.Instance);
         await service.StartingAsync(CancellationToken.None);
         await service.StartAsync(CancellationToken.None);
         await service.StartedAsync(CancellationToken.None);
         return service;
     }
 
-    /// <summary>A healthy sampling loop: one sweep per 100 ms of fake time.</summary>
-    private void SampleFor(TimeSpan duration)
+    /// <summary>A healthy sampling loop: one sweep per 100 ms of fake time, each handled by the engine loop before the clock moves on.</summary>
+    private async Task SampleFor(TimeSpan duration)
     {
         for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromMilliseconds(100))
         {
             _time.Advance(TimeSpan.FromMilliseconds(100));
-            Publish();
+            await Publish();
         }
     }
 
-    private void Publish() => _hub.Publish(new ChassisSnapshot(++_sweep, _time.GetUtcNow(), TimeSpan.Zero, 5.0, [], []));
+    private async Task Publish()
+    {
+        _hub.Publish(new ChassisSnapshot(++_sweep, _time.GetUtcNow(), TimeSpan.Zero, 5.0, [], []));
+        await _loop.RunAsync(_ => 0);
+    }
 }
