@@ -1,22 +1,35 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Configuration;
 
 /// <summary>Checks the chassis as configured and reports every error at once.</summary>
-public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOptions>
+public sealed class ChassisOptionsValidator : IValidateOptions<ChassisOptions>
 {
     private const int MaxGpio = 27;
     private const int ExpanderPins = 16;
     private const double MaxShuntVoltageV = 0.32;
+    private const double MinShuntOhms = 0.001;
+    private const double MaxShuntOhms = 1;
+
+    // A 5 V slot at 10 A is 50 W, beyond any board a slot powers.
+    private const double MaxSlotA = 10;
+    private const int MaxI2cBus = 255;
+    private const int MaxPriority = 100;
+    private const int MaxProbeName = 32;
 
     public ValidateOptionsResult Validate(string? name, ChassisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (!ChassisId().IsMatch(options.Id))
+        if (!Topics.IsValidChassisId(options.Id))
         {
-            errors.Add($"Chassis:Id '{options.Id}' must match [a-z0-9-]{{1,32}}.");
+            errors.Add($"Chassis:Id '{options.Id}' must match [a-z0-9-]{{1,32}} and not be '{Topics.NodesLevel}'.");
+        }
+
+        if (options.I2cBus is < 0 or > MaxI2cBus)
+        {
+            errors.Add($"Chassis:I2cBus {options.I2cBus} must be 0 to {MaxI2cBus} (/dev/i2c-N).");
         }
 
         if (options.SlotCount is < 1 or > DefaultWiring.MaxSlots)
@@ -27,6 +40,8 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
         var i2c = new I2cAddressBook(errors);
         var gpio = new Dictionary<int, string>();
         var expanderPins = new Dictionary<(int Address, int Pin), string>();
+        CheckGpio(options.MasterButtonPin, "Chassis:MasterButtonPin", errors);
+        CheckGpio(options.StatusLedPin, "Chassis:StatusLedPin", errors);
         ClaimGpio(gpio, options.MasterButtonPin, "master button", errors);
         ClaimGpio(gpio, options.StatusLedPin, "status LED", errors);
 
@@ -52,21 +67,34 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
             {
                 errors.Add($"{where}: node name is empty.");
             }
+            else if (!Topics.IsValidNodeName(slot.Node))
+            {
+                errors.Add($"{where}: node name '{slot.Node}' must be a host name of letters, digits, '.', '_' and '-', at most 64 (it is an MQTT topic level).");
+            }
+
+            if (slot.Priority is < -MaxPriority or > MaxPriority)
+            {
+                errors.Add($"{where}: Priority {slot.Priority} must be -{MaxPriority} to {MaxPriority}.");
+            }
 
             if (!Enum.IsDefined(slot.RestorePolicy))
             {
                 errors.Add($"{where}: RestorePolicy must be last, on or off.");
             }
 
-            i2c.Claim(slot.SensorAddress, $"{where} INA219", exclusive: true);
-            if (slot.ShuntOhms <= 0 || !double.IsFinite(slot.ShuntOhms))
+            if (CheckAddress(slot.SensorAddress, $"{where}: SensorAddress", errors))
             {
-                errors.Add($"{where}: ShuntOhms {slot.ShuntOhms} must be a positive resistance (0.01 to 0.02 Ω suits a Pi).");
+                i2c.Claim(slot.SensorAddress, $"{where} INA219", exclusive: true);
             }
 
-            if (slot.MaxCurrentA <= 0 || !double.IsFinite(slot.MaxCurrentA))
+            if (slot.ShuntOhms is not (>= MinShuntOhms and <= MaxShuntOhms))
             {
-                errors.Add($"{where}: MaxCurrentA {slot.MaxCurrentA} must be positive.");
+                errors.Add($"{where}: ShuntOhms {slot.ShuntOhms} must be a resistance of {MinShuntOhms} to {MaxShuntOhms} Ω (0.01 to 0.02 Ω suits a Pi).");
+            }
+
+            if (slot.MaxCurrentA is not (> 0 and <= MaxSlotA))
+            {
+                errors.Add($"{where}: MaxCurrentA {slot.MaxCurrentA} must be positive and at most {MaxSlotA} A.");
             }
             else if (slot.ShuntOhms > 0 && slot.MaxCurrentA * slot.ShuntOhms > MaxShuntVoltageV)
             {
@@ -75,6 +103,7 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
 
             CheckOutput(slot.Relay, $"{where} relay", i2c, gpio, expanderPins, errors);
             CheckOutput(slot.Led, $"{where} LED", i2c, gpio, expanderPins, errors);
+            CheckGpio(slot.ButtonPin, $"{where}: ButtonPin", errors);
             ClaimGpio(gpio, slot.ButtonPin, $"{where} button", errors);
         }
 
@@ -88,7 +117,11 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
             var where = $"Probe '{probe.Name}'";
             if (string.IsNullOrWhiteSpace(probe.Name))
             {
-                errors.Add("A probe has no name.");
+                errors.Add($"{where}: Name is empty.");
+            }
+            else if (probe.Name.Length > MaxProbeName)
+            {
+                errors.Add($"{where}: Name must be at most {MaxProbeName} characters.");
             }
 
             switch (probe.Driver.ToLowerInvariant())
@@ -99,9 +132,14 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
                         errors.Add($"{where}: {probe.Driver} needs an Address.");
                     }
 
-                    i2c.Claim(probe.Address, $"{where} {probe.Driver}", exclusive: true);
+                    if (CheckAddress(probe.Address, $"{where}: Address", errors))
+                    {
+                        i2c.Claim(probe.Address, $"{where} {probe.Driver}", exclusive: true);
+                    }
+
                     break;
                 case "soc":
+                    CheckAddress(probe.Address, $"{where}: Address", errors);
                     break;
                 default:
                     errors.Add($"{where}: unknown driver '{probe.Driver}' (mcp9808, lm75 or soc).");
@@ -123,6 +161,7 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
         switch (output.Driver.ToLowerInvariant())
         {
             case "gpio":
+                CheckAddress(output.Address, $"{what}: Address", errors);
                 if (output.Pin is null or < 0 or > MaxGpio)
                 {
                     errors.Add($"{what}: GPIO pin {output.Pin?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} must be 0 to {MaxGpio}.");
@@ -137,12 +176,17 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
                     break;
                 }
 
-                i2c.Claim(address, $"MCP23017 {address}", exclusive: false);
+                var addressValid = CheckAddress(address, $"{what}: Address", errors);
+                if (addressValid)
+                {
+                    i2c.Claim(address, $"MCP23017 {address}", exclusive: false);
+                }
+
                 if (output.Pin is null or < 0 or >= ExpanderPins)
                 {
                     errors.Add($"{what}: expander pin {output.Pin?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} must be 0 to 15.");
                 }
-                else if (!expanderPins.TryAdd((address.Value, output.Pin.Value), what))
+                else if (addressValid && !expanderPins.TryAdd((address.Value, output.Pin.Value), what))
                 {
                     errors.Add($"{what}: MCP23017 {address} pin {output.Pin} is already used by {expanderPins[(address.Value, output.Pin.Value)]}.");
                 }
@@ -151,6 +195,26 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
             default:
                 errors.Add($"{what}: unknown driver '{output.Driver}' (gpio or mcp23017).");
                 break;
+        }
+    }
+
+    /// <summary>False, with the error, for an address outside the 7-bit range; an unset one is for the caller to judge.</summary>
+    private static bool CheckAddress(I2cAddress? address, string what, List<string> errors)
+    {
+        if (address is { IsValid: false } a)
+        {
+            errors.Add($"{what} {a} is outside 0x03-0x77.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void CheckGpio(int? pin, string what, List<string> errors)
+    {
+        if (pin is < 0 or > MaxGpio)
+        {
+            errors.Add($"{what} {pin} must be a BCM GPIO number 0 to {MaxGpio}.");
         }
     }
 
@@ -166,7 +230,4 @@ public sealed partial class ChassisOptionsValidator : IValidateOptions<ChassisOp
             errors.Add($"{what}: GPIO {p} is already used by {gpio[p]}.");
         }
     }
-
-    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
-    private static partial Regex ChassisId();
 }

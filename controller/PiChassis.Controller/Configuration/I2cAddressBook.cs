@@ -5,17 +5,11 @@ internal sealed class I2cAddressBook(List<string> errors)
 {
     private readonly Dictionary<int, (string Owner, bool Exclusive)> _owners = [];
 
-    /// <summary>Claims an address; a shared claim (an expander used by several outputs) may repeat.</summary>
+    /// <summary>Claims a valid address; a shared claim (an expander used by several outputs) may repeat.</summary>
     public void Claim(I2cAddress? address, string owner, bool exclusive)
     {
         if (address is not { } a)
         {
-            return;
-        }
-
-        if (!a.IsValid)
-        {
-            errors.Add($"{owner}: I2C address {a} is outside 0x03-0x77.");
             return;
         }
 

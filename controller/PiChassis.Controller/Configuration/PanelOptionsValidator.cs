@@ -10,6 +10,9 @@ public sealed class PanelOptionsValidator(bool simulating) :
     IValidateOptions<CoolingOptions>
 {
     private const int MaxGpio = 27;
+    private const int MaxPwmChip = 31;
+    private const int MaxPwmChannel = 15;
+    private const double MaxCurveC = 100;
     private static readonly string[] Drivers = ["pwm", "gpio", "simulated"];
 
     public ValidateOptionsResult Validate(string? name, PanelOptions options)
@@ -20,8 +23,8 @@ public sealed class PanelOptionsValidator(bool simulating) :
                 $"Panel:DoublePressWindow {options.DoublePressWindow} must be 100 ms to 2 s."),
             Check(options.LongPress >= TimeSpan.FromSeconds(1) && options.LongPress <= TimeSpan.FromSeconds(30),
                 $"Panel:LongPress {options.LongPress} must be 1 s to 30 s."),
-            Check(options.MasterLongPress >= TimeSpan.FromSeconds(1),
-                $"Panel:MasterLongPress {options.MasterLongPress} must be at least 1 s."),
+            Check(options.MasterLongPress >= TimeSpan.FromSeconds(1) && options.MasterLongPress <= TimeSpan.FromSeconds(30),
+                $"Panel:MasterLongPress {options.MasterLongPress} must be 1 s to 30 s."),
             Check(options.MasterVeryLongPress > options.MasterLongPress && options.MasterVeryLongPress <= TimeSpan.FromMinutes(1),
                 $"Panel:MasterVeryLongPress {options.MasterVeryLongPress} must be longer than Panel:MasterLongPress and at most 1 min."),
             Check(options.LampTest >= TimeSpan.Zero && options.LampTest <= TimeSpan.FromSeconds(10),
@@ -41,7 +44,7 @@ public sealed class PanelOptionsValidator(bool simulating) :
         {
             var point = options.Curve[i];
             errors.Add(Check(point.DutyPercent is >= 0 and <= 100, $"Cooling:Curve:{i}: DutyPercent {point.DutyPercent} must be 0 to 100."));
-            errors.Add(Check(double.IsFinite(point.TemperatureC), $"Cooling:Curve:{i}: TemperatureC must be a number."));
+            errors.Add(Check(point.TemperatureC is >= 0 and <= MaxCurveC, $"Cooling:Curve:{i}: TemperatureC {point.TemperatureC} must be 0 to {MaxCurveC} °C."));
             if (i > 0)
             {
                 var before = options.Curve[i - 1];
@@ -64,15 +67,12 @@ public sealed class PanelOptionsValidator(bool simulating) :
         yield return Check(Drivers.Contains(driver), $"{where}: Driver '{fan.Driver}' must be one of {string.Join(", ", Drivers)}.");
         yield return Check(simulating == (driver == "simulated") || !Drivers.Contains(driver),
             simulating ? $"{where}: the simulated chassis drives only 'simulated' fans." : $"{where}: a 'simulated' fan needs --simulate.");
-        if (driver == "pwm")
-        {
-            yield return Check(fan.PwmChip >= 0 && fan.PwmChannel >= 0, $"{where}: PwmChip and PwmChannel must not be negative.");
-            yield return Check(fan.FrequencyHz is >= 10 and <= 1_000_000, $"{where}: FrequencyHz {fan.FrequencyHz} must be 10 Hz to 1 MHz.");
-        }
 
-        if (driver == "gpio")
-        {
-            yield return Check(fan.Pin is >= 0 and <= MaxGpio, $"{where}: Pin must be a BCM GPIO number 0 to {MaxGpio}.");
-        }
+        // Checked whichever the driver, so that switching the driver later cannot bring up a stale mistake.
+        yield return Check(fan.PwmChip is >= 0 and <= MaxPwmChip, $"{where}: PwmChip {fan.PwmChip} must be 0 to {MaxPwmChip}.");
+        yield return Check(fan.PwmChannel is >= 0 and <= MaxPwmChannel, $"{where}: PwmChannel {fan.PwmChannel} must be 0 to {MaxPwmChannel}.");
+        yield return Check(fan.FrequencyHz is >= 10 and <= 1_000_000, $"{where}: FrequencyHz {fan.FrequencyHz} must be 10 Hz to 1 MHz.");
+        yield return Check(fan.Pin is null ? driver != "gpio" : fan.Pin is >= 0 and <= MaxGpio,
+            $"{where}: Pin must be a BCM GPIO number 0 to {MaxGpio}.");
     }
 }

@@ -6,20 +6,28 @@ namespace PiChassis.Controller.Configuration;
 /// <summary>Checks the energy policy's settings; every error is reported.</summary>
 public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
 {
+    // A 5 V slot at 10 A: no node's draw, or margin on it, can be more.
+    private const double MaxSlotW = 50;
+
     public ValidateOptionsResult Validate(string? name, PolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return Result(
             Check(options.Interval >= TimeSpan.FromMilliseconds(100) && options.Interval <= TimeSpan.FromMinutes(1),
                 $"Policy:Interval {options.Interval} must be 100 ms to 1 min."),
-            Check(options.IdleTimeout >= TimeSpan.Zero, $"Policy:IdleTimeout {options.IdleTimeout} must not be negative."),
-            Check(options.MinOnTime >= TimeSpan.Zero, $"Policy:MinOnTime {options.MinOnTime} must not be negative."),
-            Check(options.Hysteresis >= TimeSpan.Zero, $"Policy:Hysteresis {options.Hysteresis} must not be negative."),
-            Check(options.SpareDelay >= TimeSpan.Zero, $"Policy:SpareDelay {options.SpareDelay} must not be negative."),
-            Check(options.DefaultMinSpare >= 0, $"Policy:DefaultMinSpare {options.DefaultMinSpare} must not be negative."),
-            Check(options.IdleW > 0, $"Policy:IdleW {options.IdleW} must be positive."),
-            Check(options.BusyMarginW > 0, $"Policy:BusyMarginW {options.BusyMarginW} must be positive."),
-            Check(options.HeatTimeConstant > TimeSpan.Zero, $"Policy:HeatTimeConstant {options.HeatTimeConstant} must be positive."),
-            Check(options.HeatToleranceW > 0, $"Policy:HeatToleranceW {options.HeatToleranceW} must be positive."));
+            Check(InDay(options.IdleTimeout), $"Policy:IdleTimeout {options.IdleTimeout} must be 0 to 1 day."),
+            Check(InDay(options.MinOnTime), $"Policy:MinOnTime {options.MinOnTime} must be 0 to 1 day."),
+            Check(InDay(options.Hysteresis), $"Policy:Hysteresis {options.Hysteresis} must be 0 to 1 day."),
+            Check(InDay(options.SpareDelay), $"Policy:SpareDelay {options.SpareDelay} must be 0 to 1 day."),
+            Check(options.DefaultMinSpare is >= 0 and <= DefaultWiring.MaxSlots,
+                $"Policy:DefaultMinSpare {options.DefaultMinSpare} must be 0 to {DefaultWiring.MaxSlots}."),
+            Check(options.IdleW is > 0 and <= MaxSlotW, $"Policy:IdleW {options.IdleW} must be positive and at most {MaxSlotW} W."),
+            Check(options.BusyMarginW is > 0 and <= MaxSlotW, $"Policy:BusyMarginW {options.BusyMarginW} must be positive and at most {MaxSlotW} W."),
+            Check(options.HeatTimeConstant > TimeSpan.Zero && options.HeatTimeConstant <= TimeSpan.FromDays(1),
+                $"Policy:HeatTimeConstant {options.HeatTimeConstant} must be positive and at most 1 day."),
+            Check(options.HeatToleranceW is > 0 and <= MaxSlotW, $"Policy:HeatToleranceW {options.HeatToleranceW} must be positive and at most {MaxSlotW} W."));
     }
+
+    // Beyond a day a policy window no longer follows demand; it only pins nodes on.
+    private static bool InDay(TimeSpan value) => value >= TimeSpan.Zero && value <= TimeSpan.FromDays(1);
 }

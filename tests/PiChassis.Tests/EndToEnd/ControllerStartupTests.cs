@@ -54,6 +54,24 @@ public sealed class ControllerStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task HourLongDwells_StopAtStartListingEveryOne()
+    {
+        string[] keys =
+        [
+            "Protection:OvercurrentDwell", "Protection:UndervoltageDwell", "Protection:RelayCheckDwell",
+            "Protection:ShedInterval", "Protection:TemperatureShedInterval",
+        ];
+
+        using var controller = ControllerProcess.Start(["--simulate", "--data-dir", _dataDir, .. keys.Select(k => $"--{k}=01:00:00")]);
+
+        Assert.Equal(2, await controller.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var output = controller.Output;
+        Assert.Contains("the configuration has 5 problem(s)", output, StringComparison.Ordinal);
+        Assert.All(keys, k => Assert.Contains($"{k} 01:00:00 must be above 0 and at most", output, StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(_dataDir, "simulator.json")), "a refused configuration must not touch the hardware");
+    }
+
+    [Fact]
     public async Task BadArguments_ClearErrorAndUsageExitCode()
     {
         using var controller = ControllerProcess.Start("--slots", "99", "--frobnicate");

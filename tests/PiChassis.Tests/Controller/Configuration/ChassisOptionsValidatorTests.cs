@@ -84,6 +84,7 @@ public class ChassisOptionsValidatorTests
     [InlineData("Sim")]
     [InlineData("")]
     [InlineData("a_b")]
+    [InlineData("nodes")]
     public void Validate_BadChassisId_Refused(string id)
     {
         var options = Defaults();
