@@ -1,6 +1,6 @@
 namespace PiChassis.Benchmarks;
 
-/// <summary>What one replay of a trace measured.</summary>
+/// <summary>What one replay of a trace measured; <see cref="Sheds"/> counts protection's <c>load_shed</c> events.</summary>
 internal sealed record ReplayResult(
     string Name,
     double EnergyWh,
@@ -9,6 +9,8 @@ internal sealed record ReplayResult(
     double UnmetNodeMinutes,
     IReadOnlyList<long> RelayCycles,
     double Days,
+    double PeakExhaustC,
+    int Sheds,
     TimeSpan Wall)
 {
     public double UnmetShare => NeededNodeMinutes > 0 ? UnmetNodeMinutes / NeededNodeMinutes : 0;

@@ -1,3 +1,4 @@
+using PiChassis.Controller.Engine;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Benchmarks;
@@ -5,7 +6,8 @@ namespace PiChassis.Benchmarks;
 /// <summary>
 /// Replays a day of demand through the controller core (sampler, power engine, policy) and the
 /// simulated chassis on a fake clock, one sample interval at a time, and measures energy (the
-/// simulator's exact figure, and the controller's own meter), unmet demand and relay wear.
+/// simulator's exact figure, and the controller's own meter), unmet demand, relay wear, and the
+/// heat: the hottest exhaust and how often protection shed a slot.
 /// </summary>
 internal static class TraceReplay
 {
@@ -17,7 +19,9 @@ internal static class TraceReplay
         var work = new WorkAssigner(rig, settings.LoadFraction);
         var stepsPerMinute = (int)(TimeSpan.FromMinutes(1) / settings.SampleInterval);
         var stepMinutes = settings.SampleInterval.TotalMinutes;
-        double needed = 0, unmet = 0;
+        double needed = 0, unmet = 0, peakExhaustC = rig.Chassis.Exhaust.TemperatureC;
+        var sheds = 0;
+        rig.Events.Appended += (_, e) => sheds += e.Type == EventTypes.LoadShed ? 1 : 0;
         foreach (var demand in trace.Nodes)
         {
             for (var step = 0; step < stepsPerMinute; step++)
@@ -27,6 +31,7 @@ internal static class TraceReplay
                 needed += demand * stepMinutes;
                 unmet += (demand - served) * stepMinutes;
                 rig.Step();
+                peakExhaustC = Math.Max(peakExhaustC, rig.Chassis.Exhaust.TemperatureC);
             }
         }
 
@@ -38,6 +43,8 @@ internal static class TraceReplay
             unmet,
             [.. rig.Engine.States.Select(s => s.RelayCycles)],
             trace.Nodes.Count / (double)DemandTrace.MinutesPerDay,
+            peakExhaustC,
+            sheds,
             TimeProvider.System.GetElapsedTime(wallStart));
     }
 }
