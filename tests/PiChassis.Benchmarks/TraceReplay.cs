@@ -4,10 +4,10 @@ using PiChassis.Tests.TestSupport;
 namespace PiChassis.Benchmarks;
 
 /// <summary>
-/// Replays a day of demand through the controller core (sampler, power engine, policy) and the
-/// simulated chassis on a fake clock, one sample interval at a time, and measures energy (the
-/// simulator's exact figure, and the controller's own meter), unmet demand, relay wear, and the
-/// heat: the hottest exhaust and how often protection shed a slot.
+/// Replays a day of demand through the controller core (sampler, power engine, policy, fan) and
+/// the simulated chassis on a fake clock, one sample interval at a time, and measures energy (the
+/// simulator's exact figure plus the fan's, and the controller's own meter), unmet demand, relay
+/// wear, and the heat: the hottest exhaust and how often protection shed a slot.
 /// </summary>
 internal static class TraceReplay
 {
@@ -15,6 +15,7 @@ internal static class TraceReplay
     {
         var wallStart = TimeProvider.System.GetTimestamp();
         using var rig = BenchmarkChassis.Create(settings, scheduler.StartsPowered);
+        using var fan = new ChassisFan(rig);
         scheduler.Prepare(rig);
         var work = new WorkAssigner(rig, settings.LoadFraction);
         var stepsPerMinute = (int)(TimeSpan.FromMinutes(1) / settings.SampleInterval);
@@ -30,7 +31,7 @@ internal static class TraceReplay
                 scheduler.Act(rig, demand, work);
                 needed += demand * stepMinutes;
                 unmet += (demand - served) * stepMinutes;
-                rig.Step();
+                fan.Step();
                 peakExhaustC = Math.Max(peakExhaustC, rig.Chassis.Exhaust.TemperatureC);
             }
         }
@@ -38,6 +39,7 @@ internal static class TraceReplay
         return new ReplayResult(
             scheduler.Name,
             rig.Chassis.EnergyWh,
+            fan.EnergyWh,
             rig.Engine.Energy.ChassisLifetimeWh,
             needed,
             unmet,
