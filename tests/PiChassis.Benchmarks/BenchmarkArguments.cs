@@ -19,6 +19,7 @@ internal sealed class BenchmarkArguments
           --hysteresis S          policy hysteresis window, seconds (default 300)
           --spare-delay S         spares follow demand that stayed this long, seconds (default 90)
           --interval S            sample interval, seconds, dividing a minute (default 1)
+          --no-fan                a fanless chassis (Cooling:FanInSimulation false)
           --generate-batch-waves FILE [--seed N]
                                   write a batch-waves trace (default seed 8) and exit
           --generate-long-waves FILE [--seed N]
@@ -50,6 +51,12 @@ internal sealed class BenchmarkArguments
             if (name is "--help" or "-h")
             {
                 parsed.ShowHelp = true;
+                continue;
+            }
+
+            if (name == "--no-fan")
+            {
+                parsed.Settings = parsed.Settings with { Fan = false };
                 continue;
             }
 

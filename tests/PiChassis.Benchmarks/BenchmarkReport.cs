@@ -20,7 +20,9 @@ internal static class BenchmarkReport
             + I($"PSU {settings.PsuRatedW:F0} W, budget {settings.PsuBudgetW:F0} W"));
         Line(output, I($"sample interval {settings.SampleInterval.TotalSeconds:F1} s on a fake clock (the controller samples every 100 ms; 1 s keeps a day's replay to minutes, every run alike)"));
         Line(output, I($"policy: spare {settings.MinSpare}, idle timeout {settings.IdleTimeout.TotalSeconds:F0} s, min on-time {settings.MinOnTime.TotalSeconds:F0} s, hysteresis {settings.Hysteresis.TotalSeconds:F0} s, spare delay {settings.SpareDelay.TotalSeconds:F0} s"));
-        Line(output, I($"fan: the controller's FanController on its default curve, as --simulate fits it; {ChassisFan.FullDutyW:F1} W at full duty, in proportion to the duty"));
+        Line(output, settings.Fan
+            ? I($"fan: the controller's FanController on its default curve, as --simulate fits it; {ChassisFan.FullDutyW:F1} W at full duty, in proportion to the duty")
+            : "fan: none (--no-fan)");
         Line(output, "energy: the simulator's exact figure for the boards, plus the fan; metered: the controller's own meter (the slots, not the fan); unmet: node-minutes needed while fewer nodes were up (phase on)");
         Line(output, I($"peak: the hottest exhaust air of the day; sheds: slots protection shed (load_shed; for heat from {new ProtectionOptions().ShedTemperatureC:F0} °C)"));
         output.WriteLine();

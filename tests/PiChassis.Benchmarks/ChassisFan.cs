@@ -13,6 +13,7 @@ namespace PiChassis.Benchmarks;
 /// (<see cref="PanelServices.AddPiChassisPanel"/>) builds the <see cref="FanController"/> on one
 /// simulated fan with the default curve, and it hears every sweep through a
 /// <see cref="SnapshotHub"/>, as in the host. Meters the fan's draw, which no slot sensor sees.
+/// Fanless, it is the simulator's fanless chassis (<c>Cooling:FanInSimulation</c> false).
 /// </summary>
 internal sealed class ChassisFan : IDisposable
 {
@@ -26,11 +27,15 @@ internal sealed class ChassisFan : IDisposable
     private readonly SnapshotHub _hub = new();
     private readonly ServiceProvider _services;
 
-    public ChassisFan(SimulatedRig rig)
+    public ChassisFan(SimulatedRig rig, bool fitted)
     {
         _rig = rig;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new KeyValuePair<string, string?>("Simulation:Enabled", "true")])
+            .AddInMemoryCollection(
+            [
+                new KeyValuePair<string, string?>("Simulation:Enabled", "true"),
+                new KeyValuePair<string, string?>("Cooling:FanInSimulation", fitted ? "true" : "false"),
+            ])
             .Build();
         _services = new ServiceCollection()
             .AddLogging()

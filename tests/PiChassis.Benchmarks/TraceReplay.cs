@@ -15,7 +15,7 @@ internal static class TraceReplay
     {
         var wallStart = TimeProvider.System.GetTimestamp();
         using var rig = BenchmarkChassis.Create(settings, scheduler.StartsPowered);
-        using var fan = new ChassisFan(rig);
+        using var fan = new ChassisFan(rig, settings.Fan);
         scheduler.Prepare(rig);
         var work = new WorkAssigner(rig, settings.LoadFraction);
         var stepsPerMinute = (int)(TimeSpan.FromMinutes(1) / settings.SampleInterval);
