@@ -19,8 +19,11 @@ internal sealed class BenchmarkArguments
           --hysteresis S          policy hysteresis window, seconds (default 300)
           --spare-delay S         spares follow demand that stayed this long, seconds (default 90)
           --interval S            sample interval, seconds, dividing a minute (default 1)
+          --no-fan                a fanless chassis (Cooling:FanInSimulation false)
           --generate-batch-waves FILE [--seed N]
                                   write a batch-waves trace (default seed 8) and exit
+          --generate-long-waves FILE [--seed N]
+                                  write a long-waves trace, four 2-3 h full-chassis waves (default seed 4), and exit
         """;
 
     public BenchmarkSettings Settings { get; private set; } = new();
@@ -29,7 +32,11 @@ internal sealed class BenchmarkArguments
 
     public string? GeneratePath { get; private set; }
 
-    public int Seed { get; private set; } = BatchWavesGenerator.DefaultSeed;
+    /// <summary>The trace to write to <see cref="GeneratePath"/>.</summary>
+    public ITraceGenerator? Generator { get; private set; }
+
+    /// <summary>The generator's seed; null: its default.</summary>
+    public int? Seed { get; private set; }
 
     public bool ShowHelp { get; private set; }
 
@@ -44,6 +51,12 @@ internal sealed class BenchmarkArguments
             if (name is "--help" or "-h")
             {
                 parsed.ShowHelp = true;
+                continue;
+            }
+
+            if (name == "--no-fan")
+            {
+                parsed.Settings = parsed.Settings with { Fan = false };
                 continue;
             }
 
@@ -65,7 +78,8 @@ internal sealed class BenchmarkArguments
         switch (name)
         {
             case "--trace": TracePath = value; break;
-            case "--generate-batch-waves": GeneratePath = value; break;
+            case "--generate-batch-waves": (GeneratePath, Generator) = (value, new BatchWavesGenerator()); break;
+            case "--generate-long-waves": (GeneratePath, Generator) = (value, new LongWavesGenerator()); break;
             case "--seed": Seed = Integer(name, value, 0, int.MaxValue); break;
             case "--slots": Settings = settings with { Slots = Integer(name, value, 1, 16) }; break;
             case "--spare": Settings = settings with { MinSpare = Integer(name, value, 0, 16) }; break;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PiChassis.Controller.Configuration;
 
 namespace PiChassis.Benchmarks;
 
@@ -19,16 +20,20 @@ internal static class BenchmarkReport
             + I($"PSU {settings.PsuRatedW:F0} W, budget {settings.PsuBudgetW:F0} W"));
         Line(output, I($"sample interval {settings.SampleInterval.TotalSeconds:F1} s on a fake clock (the controller samples every 100 ms; 1 s keeps a day's replay to minutes, every run alike)"));
         Line(output, I($"policy: spare {settings.MinSpare}, idle timeout {settings.IdleTimeout.TotalSeconds:F0} s, min on-time {settings.MinOnTime.TotalSeconds:F0} s, hysteresis {settings.Hysteresis.TotalSeconds:F0} s, spare delay {settings.SpareDelay.TotalSeconds:F0} s"));
-        Line(output, "energy: the simulator's exact figure; metered: the controller's own meter; unmet: node-minutes needed while fewer nodes were up (phase on)");
+        Line(output, settings.Fan
+            ? I($"fan: the controller's FanController on its default curve, as --simulate fits it; {ChassisFan.FullDutyW:F1} W at full duty, in proportion to the duty")
+            : "fan: none (--no-fan)");
+        Line(output, "energy: the simulator's exact figure for the boards, plus the fan; metered: the controller's own meter (the slots, not the fan); unmet: node-minutes needed while fewer nodes were up (phase on)");
+        Line(output, I($"peak: the hottest exhaust air of the day; sheds: slots protection shed (load_shed; for heat from {new ProtectionOptions().ShedTemperatureC:F0} °C)"));
         output.WriteLine();
-        Line(output, I($"{"run",-26} {"energy Wh",10} {"metered Wh",11} {"/always-on",10} {"/ideal",7} {"unmet n-min",12} {"unmet %",8} {"cycles/slot/day mean",21} {"max",5} {"wall s",7}"));
+        Line(output, I($"{"run",-26} {"energy Wh",10} {"fan Wh",7} {"metered Wh",11} {"/always-on",10} {"/ideal",7} {"unmet n-min",12} {"unmet %",8} {"cycles/slot/day mean",21} {"max",5} {"peak °C",8} {"sheds",6} {"wall s",7}"));
         foreach (var r in results)
         {
-            Line(output, I($"{r.Name,-26} {r.EnergyWh,10:F1} {r.MeteredWh,11:F1} {r.EnergyWh / alwaysOn.EnergyWh,10:F3} {r.EnergyWh / idealWh,7:F3} ")
-                + I($"{r.UnmetNodeMinutes,12:F1} {r.UnmetShare * 100,8:F2} {r.MeanCyclesPerSlotPerDay,21:F1} {r.MaxCyclesPerSlotPerDay,5:F0} {r.Wall.TotalSeconds,7:F0}"));
+            Line(output, I($"{r.Name,-26} {r.EnergyWh,10:F1} {r.FanWh,7:F1} {r.MeteredWh,11:F1} {r.EnergyWh / alwaysOn.EnergyWh,10:F3} {r.EnergyWh / idealWh,7:F3} ")
+                + I($"{r.UnmetNodeMinutes,12:F1} {r.UnmetShare * 100,8:F2} {r.MeanCyclesPerSlotPerDay,21:F1} {r.MaxCyclesPerSlotPerDay,5:F0} {r.PeakExhaustC,8:F1} {r.Sheds,6} {r.Wall.TotalSeconds,7:F0}"));
         }
 
-        Line(output, I($"{"ideal (lower bound)",-26} {idealWh,10:F1} {"",11} {idealWh / alwaysOn.EnergyWh,10:F3} {1,7:F3} {0,12:F1} {0,8:F2}"));
+        Line(output, I($"{"ideal (lower bound)",-26} {idealWh,10:F1} {"",7} {"",11} {idealWh / alwaysOn.EnergyWh,10:F3} {1,7:F3} {0,12:F1} {0,8:F2}"));
         output.WriteLine();
 
         var curve = new SlurmCurve(peers);

@@ -28,6 +28,9 @@ internal sealed record BenchmarkSettings
 
     public TimeSpan SpareDelay { get; init; } = new PolicyOptions().SpareDelay;
 
+    /// <summary>Whether the chassis has its fan; without it, long full-chassis waves reach the shed temperature.</summary>
+    public bool Fan { get; init; } = true;
+
     public static PiProfile Board => PiProfile.Pi4B;
 
     public double PsuRatedW => Math.Max(80, Slots * 7.5);

@@ -13,10 +13,11 @@ if (arguments.Errors.Count > 0)
     return 2;
 }
 
-if (arguments.GeneratePath is { } output)
+if (arguments is { GeneratePath: { } output, Generator: { } generator })
 {
-    File.WriteAllText(output, BatchWavesGenerator.Generate(arguments.Seed, arguments.Settings.Slots));
-    Console.WriteLine($"wrote {output} (batch waves, seed {arguments.Seed})");
+    var seed = arguments.Seed ?? generator.DefaultSeed;
+    File.WriteAllText(output, generator.Generate(seed, arguments.Settings.Slots));
+    Console.WriteLine($"wrote {output} ({generator.Name}, seed {seed})");
     return 0;
 }
 
