@@ -151,14 +151,9 @@ public sealed partial class PowerEngine
                 Shed(victim, FaultCodes.Overtemperature, Invariant($"chassis at {t:F1} °C, above {_protection.ShedTemperatureC:F1} °C"), latch: false);
             }
         }
-        else if (t < _protection.ShedTemperatureC - _protection.TemperatureHysteresisC)
+        else if (t < ReleaseBelowC)
         {
-            // Cooled down: slots shed for heat come back through the admission queue, staggered.
-            foreach (var slot in _slots.Where(s => s.ShedForHeat && s.Phase == SlotPhase.Off && s.Fault is null))
-            {
-                slot.ShedForHeat = false;
-                Enqueue(slot, CommandOrigin.Protection, ProtectionSource);
-            }
+            ReleaseHeld(t, now);
         }
     }
 
@@ -182,6 +177,8 @@ public sealed partial class PowerEngine
 
         if (OpenRelay(slot, ProtectionSource, forced: true, code))
         {
+            // It comes back on when released unless it was on its way off anyway.
+            slot.OnWhenReleased = slot.Phase != SlotPhase.ShuttingDown || slot.PowerOnAfterOff;
             slot.PendingOrigin = null;
             slot.PowerOnAfterOff = false;
             slot.ShedForHeat = true;
