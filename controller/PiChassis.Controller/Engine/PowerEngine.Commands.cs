@@ -204,6 +204,12 @@ public sealed partial class PowerEngine
             return Refuse(slot, ErrorCodes.FaultLatched, $"chassis still at {ChassisTemperatureC:F1} °C");
         }
 
+        // Cleared on a bus that is still low, the slot would be shed again as soon as it came on.
+        if (fault.Code == FaultCodes.Undervoltage && _busVoltageV < _protection.UndervoltageV)
+        {
+            return Refuse(slot, ErrorCodes.FaultLatched, Invariant($"bus still at {_busVoltageV:F2} V, below {_protection.UndervoltageV:F2} V"));
+        }
+
         if (fault.Code == FaultCodes.SensorFailure && slot.Stale)
         {
             return Refuse(slot, ErrorCodes.FaultLatched, "the sensor still does not answer");

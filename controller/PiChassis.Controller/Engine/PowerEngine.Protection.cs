@@ -9,6 +9,7 @@ public sealed partial class PowerEngine
     private const string ProtectionSource = "protection";
     private TimeSpan? _previousSample;
     private TimeSpan? _undervoltageSince;
+    private double? _busVoltageV;
     private TimeSpan? _lastShed;
     private bool _temperatureWarned;
 
@@ -31,6 +32,7 @@ public sealed partial class PowerEngine
             CheckRelay(slot, now);
         }
 
+        _busVoltageV = snapshot.BusVoltageV;
         CheckBus(snapshot.BusVoltageV, now);
         CheckTemperature(now);
     }
