@@ -111,8 +111,9 @@ public static class QueryCommands
         new Rows(replies.Where(r => r.Response?.Capacity is not null).Select(r =>
         {
             var c = r.Response!.Capacity!;
+            var held = c.Held is { Count: > 0 } slots ? $", slot {string.Join(',', slots)} held off by protection" : "";
             return new Text(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Chassis.Id}: {c.Nodes} nodes and {c.MinSpare} spare wanted {c.Wanted}; {c.Achievable} can run, {c.Running} running"));
+                $"{r.Chassis.Id}: {c.Nodes} nodes and {c.MinSpare} spare wanted {c.Wanted}; {c.Achievable} can run, {c.Running} running{held}"));
         }));
 
     private static string Wh(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";

@@ -8,6 +8,9 @@ public static class ErrorCodes
     public const string BudgetExceeded = "budget_exceeded";
     public const string Locked = "locked";
     public const string FaultLatched = "fault_latched";
+
+    /// <summary>Held off by protection (shed for heat) until protection releases the slot.</summary>
+    public const string Held = "held";
     public const string RateLimited = "rate_limited";
     public const string Timeout = "timeout";
     public const string HardwareError = "hardware_error";

@@ -10,6 +10,9 @@ public static class EventTypes
     public const string FaultTrip = "fault_trip";
     public const string FaultCleared = "fault_cleared";
     public const string LoadShed = "load_shed";
+
+    /// <summary>Protection let a slot it had shed for heat come back (powered again only if it was meant to be on).</summary>
+    public const string ShedReleased = "shed_released";
     public const string WatchdogAction = "watchdog_action";
     public const string ButtonPress = "button_press";
     public const string CommandRejected = "command_rejected";

@@ -3,7 +3,9 @@ namespace PiChassis.Controller.Engine;
 /// <summary>
 /// What a slot keeps across a controller restart; the store writes and reads it, the engine makes
 /// and restores it. <paramref name="DesiredOn"/>: the slot was meant to be powered (queued, booting,
-/// on, restarting, or a fault that left the power on). <paramref name="Phase"/> is the phase it had.
+/// on, restarting, or a fault that left the power on); for a slot held off by protection
+/// (<paramref name="ShedForHeat"/>), that it is powered again when released. <paramref name="Phase"/>
+/// is the phase it had.
 /// </summary>
 public sealed record PersistedSlot(
     int Slot,

@@ -31,13 +31,19 @@ public sealed partial class PowerEngine
         return result with { Phase = slot.Phase };
     }
 
-    /// <summary>Protection &gt; maintenance lock &gt; button &gt; remote &gt; energy policy.</summary>
-    private static CommandResult? Arbitrate(SlotRuntime slot, SlotCommand command)
+    /// <summary>Protection &gt; maintenance lock &gt; button &gt; remote &gt; energy policy; what protection holds off stays off.</summary>
+    private CommandResult? Arbitrate(SlotRuntime slot, SlotCommand command)
     {
         var changesPower = command.Action is SlotAction.On or SlotAction.Off or SlotAction.ForceOff or SlotAction.Cycle or SlotAction.Restart;
+        var wantsOn = command.Action is SlotAction.On or SlotAction.Cycle or SlotAction.Restart;
         if (command.Origin == CommandOrigin.Protection)
         {
             return null;
+        }
+
+        if (wantsOn && slot.ShedForHeat)
+        {
+            return Refuse(slot, ErrorCodes.Held, HeldMessage());
         }
 
         if (changesPower && slot.Locked)
@@ -55,7 +61,6 @@ public sealed partial class PowerEngine
             return Refuse(slot, ErrorCodes.Locked, $"policy is {slot.Policy}, not auto");
         }
 
-        var wantsOn = command.Action is SlotAction.On or SlotAction.Cycle or SlotAction.Restart;
         if (wantsOn && slot.Fault is { } fault)
         {
             return Refuse(slot, ErrorCodes.FaultLatched, $"fault {fault.Code} is latched: clear it first");
@@ -121,7 +126,13 @@ public sealed partial class PowerEngine
 
     private CommandResult GracefulOff(SlotRuntime slot, SlotCommand command, bool thenOn)
     {
-        slot.ShedForHeat = false;
+        if (slot.Phase == SlotPhase.Fault)
+        {
+            return Refuse(slot, ErrorCodes.FaultLatched, "slot is in fault; use force_off");
+        }
+
+        // A held slot stays held: an off only means it stays off when protection releases it.
+        slot.OnWhenReleased = false;
         switch (slot.Phase)
         {
             case SlotPhase.Queued:
@@ -134,8 +145,6 @@ public sealed partial class PowerEngine
             case SlotPhase.ShuttingDown:
                 slot.PowerOnAfterOff = thenOn;
                 return CommandResult.Accepted(slot.Slot, slot.Phase);
-            case SlotPhase.Fault:
-                return Refuse(slot, ErrorCodes.FaultLatched, "slot is in fault; use force_off");
         }
 
         slot.PendingOrigin = command.Origin;
@@ -150,7 +159,7 @@ public sealed partial class PowerEngine
 
     private CommandResult ForceOff(SlotRuntime slot, SlotCommand command)
     {
-        slot.ShedForHeat = false;
+        slot.OnWhenReleased = false;
         slot.PowerOnAfterOff = false;
         slot.PendingOrigin = null;
         if (!OpenRelay(slot, command.Source, forced: true))
@@ -190,9 +199,15 @@ public sealed partial class PowerEngine
             return CommandResult.Accepted(slot.Slot, slot.Phase);
         }
 
-        if (fault.Code == FaultCodes.Overtemperature && ChassisTemperatureC >= _protection.ShedTemperatureC - _protection.TemperatureHysteresisC)
+        if (fault.Code == FaultCodes.Overtemperature && ChassisTemperatureC >= ReleaseBelowC)
         {
             return Refuse(slot, ErrorCodes.FaultLatched, $"chassis still at {ChassisTemperatureC:F1} °C");
+        }
+
+        // Cleared on a bus that is still low, the slot would be shed again as soon as it came on.
+        if (fault.Code == FaultCodes.Undervoltage && _busVoltageV < _protection.UndervoltageV)
+        {
+            return Refuse(slot, ErrorCodes.FaultLatched, Invariant($"bus still at {_busVoltageV:F2} V, below {_protection.UndervoltageV:F2} V"));
         }
 
         if (fault.Code == FaultCodes.SensorFailure && slot.Stale)
@@ -237,6 +252,20 @@ public sealed partial class PowerEngine
                 ["from"] = Wire(from),
                 ["to"] = Wire(policy),
             });
+        }
+
+        if (slot.ShedForHeat)
+        {
+            // The policy is kept; for a held slot it decides whether the slot comes back on when released.
+            slot.OnWhenReleased = policy switch
+            {
+                SlotPolicy.AlwaysOn => true,
+                SlotPolicy.AlwaysOff => false,
+                _ => slot.OnWhenReleased,
+            };
+            return policy == SlotPolicy.AlwaysOn
+                ? Refuse(slot, ErrorCodes.Held, $"{HeldMessage()}; always_on powers it on then")
+                : CommandResult.Accepted(slot.Slot, slot.Phase);
         }
 
         return policy switch

@@ -15,4 +15,7 @@ public sealed partial class PowerEngine
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Slot {Slot} watchdog: {Action} after {Attempts} attempt(s)")]
     private partial void LogWatchdog(int slot, string action, int attempts);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Slot {Slot} released by protection at {TemperatureC:F1} °C, powered on: {PowerOn}")]
+    private partial void LogReleased(int slot, double temperatureC, bool powerOn);
 }

@@ -41,6 +41,7 @@ public sealed partial class PowerEngine
         slot.RelayCycles = saved.RelayCycles;
         slot.LearnedBootPeakW = saved.LearnedBootPeakW;
         slot.ShedForHeat = saved.ShedForHeat && !slot.Relay.IsClosed;
+        slot.OnWhenReleased = slot.ShedForHeat && saved.DesiredOn;
         if (saved.Fault is { } fault)
         {
             slot.Fault = fault;
@@ -53,11 +54,12 @@ public sealed partial class PowerEngine
 
     /// <summary>
     /// Reconciles the adopted hardware with the restored state and raises one
-    /// <c>controller_started</c> event listing what was adopted, restored and found otherwise
-    /// than stored. When every slot is unpowered (the chassis power came back) each slot's
-    /// <see cref="RestorePolicy"/> applies; otherwise a slot stored on but found off is powered
-    /// again (unless its restore policy is off) and a halt that was under way is finished. What
-    /// runs keeps running. Power-ons go through the admission queue, staggered.
+    /// <c>controller_started</c> event listing what was adopted, restored, held off by protection
+    /// and found otherwise than stored. When every slot is unpowered (the chassis power came back)
+    /// each slot's <see cref="RestorePolicy"/> applies; otherwise a slot stored on but found off is
+    /// powered again (unless its restore policy is off) and a halt that was under way is finished.
+    /// What runs keeps running. Power-ons go through the admission queue, staggered; a held slot's
+    /// is refused like anyone else's.
     /// </summary>
     /// <param name="store">What the caller knows of the store, added to the event's detail.</param>
     public ChassisEvent StartUp(JsonObject? store = null)
@@ -70,7 +72,7 @@ public sealed partial class PowerEngine
         _started = true;
         var powerLoss = _slots.Length > 0 && _slots.All(s => !s.Relay.IsClosed);
         var plan = new List<SlotCommand>();
-        JsonArray adopted = [], restored = [], restoring = [], disagreements = [];
+        JsonArray adopted = [], restored = [], restoring = [], held = [], disagreements = [];
         foreach (var slot in _slots)
         {
             var found = slot.Relay.IsClosed;
@@ -90,6 +92,11 @@ public sealed partial class PowerEngine
                 restored.Add((JsonNode)JsonValue.Create(slot.Slot));
             }
 
+            if (slot.ShedForHeat)
+            {
+                held.Add((JsonNode)JsonValue.Create(slot.Slot));
+            }
+
             if (action is { } act)
             {
                 plan.Add(new SlotCommand(slot.Slot, act, CommandOrigin.Controller, RestoreSource));
@@ -99,7 +106,8 @@ public sealed partial class PowerEngine
                 }
             }
 
-            if (saved is not null && saved.DesiredOn != found)
+            // A held slot was stored off; its desired power is what it does when released.
+            if (saved is not null && saved.DesiredOn != found && !slot.ShedForHeat)
             {
                 disagreements.Add((JsonNode)new JsonObject
                 {
@@ -117,6 +125,7 @@ public sealed partial class PowerEngine
             ["restored"] = restored,
             ["power_loss"] = powerLoss,
             ["restoring"] = restoring,
+            ["held"] = held,
             ["disagreements"] = disagreements,
         };
         if (store is not null)
@@ -158,7 +167,7 @@ public sealed partial class PowerEngine
             SlotPhase.Queued or SlotPhase.Booting or SlotPhase.On => true,
             SlotPhase.ShuttingDown => slot.PowerOnAfterOff,
             SlotPhase.Fault => slot.Relay.IsClosed,
-            _ => false,
+            _ => slot.OnWhenReleased,
         },
         slot.Policy,
         slot.Locked,

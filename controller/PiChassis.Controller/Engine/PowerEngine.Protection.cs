@@ -9,6 +9,7 @@ public sealed partial class PowerEngine
     private const string ProtectionSource = "protection";
     private TimeSpan? _previousSample;
     private TimeSpan? _undervoltageSince;
+    private double? _busVoltageV;
     private TimeSpan? _lastShed;
     private bool _temperatureWarned;
 
@@ -31,6 +32,7 @@ public sealed partial class PowerEngine
             CheckRelay(slot, now);
         }
 
+        _busVoltageV = snapshot.BusVoltageV;
         CheckBus(snapshot.BusVoltageV, now);
         CheckTemperature(now);
     }
@@ -151,14 +153,9 @@ public sealed partial class PowerEngine
                 Shed(victim, FaultCodes.Overtemperature, Invariant($"chassis at {t:F1} °C, above {_protection.ShedTemperatureC:F1} °C"), latch: false);
             }
         }
-        else if (t < _protection.ShedTemperatureC - _protection.TemperatureHysteresisC)
+        else if (t < ReleaseBelowC)
         {
-            // Cooled down: slots shed for heat come back through the admission queue, staggered.
-            foreach (var slot in _slots.Where(s => s.ShedForHeat && s.Phase == SlotPhase.Off && s.Fault is null))
-            {
-                slot.ShedForHeat = false;
-                Enqueue(slot, CommandOrigin.Protection, ProtectionSource);
-            }
+            ReleaseHeld(t, now);
         }
     }
 
@@ -182,6 +179,8 @@ public sealed partial class PowerEngine
 
         if (OpenRelay(slot, ProtectionSource, forced: true, code))
         {
+            // It comes back on when released unless it was on its way off anyway.
+            slot.OnWhenReleased = slot.Phase != SlotPhase.ShuttingDown || slot.PowerOnAfterOff;
             slot.PendingOrigin = null;
             slot.PowerOnAfterOff = false;
             slot.ShedForHeat = true;

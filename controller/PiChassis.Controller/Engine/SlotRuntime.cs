@@ -57,8 +57,14 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public TimeSpan? IdentifyUntil { get; set; }
 
-    /// <summary>Shed for heat: comes back by itself when the chassis has cooled.</summary>
+    /// <summary>
+    /// Shed for heat: held off, whoever asks, until protection releases it once the chassis has
+    /// cooled. An off leaves the hold in place; only protection lifts it.
+    /// </summary>
     public bool ShedForHeat { get; set; }
+
+    /// <summary>While held: power the slot on when released (it was on when shed, and nobody has switched it off since).</summary>
+    public bool OnWhenReleased { get; set; }
 
     public List<TimeSpan> PowerOns { get; } = [];
 
@@ -92,5 +98,9 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public SlotState ToState(TimeSpan now) => new(
         Slot, Node, Relay.IsClosed, Phase, Policy, Locked, Fault, Since, RelayCycles,
-        IdentifyUntil is { } until && until > now);
+        IdentifyUntil is { } until && until > now)
+    {
+        Held = ShedForHeat,
+        OnWhenReleased = OnWhenReleased,
+    };
 }

@@ -11,4 +11,11 @@ public sealed record SlotState(
     SlotFault? Fault,
     DateTimeOffset Since,
     long RelayCycles,
-    bool Identifying);
+    bool Identifying)
+{
+    /// <summary>Held off by protection (shed for heat): power-ons are refused until protection releases it.</summary>
+    public bool Held { get; init; }
+
+    /// <summary>Held, and to be powered on again when released. Part of the state so that a change is saved at once.</summary>
+    public bool OnWhenReleased { get; init; }
+}

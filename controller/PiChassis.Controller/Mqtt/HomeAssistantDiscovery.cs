@@ -18,7 +18,7 @@ public static class HomeAssistantDiscovery
     public static IReadOnlyList<string> SlotEventTypes { get; } =
     [
         EventTypes.PowerOn, EventTypes.PowerOff, EventTypes.PhaseChanged, EventTypes.FaultTrip, EventTypes.FaultCleared,
-        EventTypes.LoadShed, EventTypes.WatchdogAction, EventTypes.ButtonPress, EventTypes.CommandRejected,
+        EventTypes.LoadShed, EventTypes.ShedReleased, EventTypes.WatchdogAction, EventTypes.ButtonPress, EventTypes.CommandRejected,
         EventTypes.PolicyChanged, NodeIdentity.EventType,
     ];
 

@@ -138,7 +138,7 @@ public sealed class RequestExecutor(
             return Error(request.Id, result.ErrorCode ?? ErrorCodes.InvalidRequest, result.Message ?? "refused");
         }
 
-        var payload = new CapacityPayload(result.Nodes, result.MinSpare, result.Wanted, result.Achievable, result.Running);
+        var payload = new CapacityPayload(result.Nodes, result.MinSpare, result.Wanted, result.Achievable, result.Running, result.Held);
         return new ResponsePayload(request.Id, time.GetUtcNow(), result.Capped ? WireValues.StatusPartial : WireValues.StatusOk,
             Error: result.Capped ? new ErrorPayload(ErrorCodes.BudgetExceeded, result.Message ?? $"{result.Wanted} wanted, {result.Achievable} can run") : null,
             Capacity: payload);

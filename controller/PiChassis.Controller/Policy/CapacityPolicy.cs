@@ -103,22 +103,23 @@ public sealed partial class CapacityPolicy
         return CommandResult.Accepted(slot, state.Phase);
     }
 
-    /// <summary>The target, what it asks for now, what the chassis can run and what runs.</summary>
+    /// <summary>The target, what it asks for now, what the chassis can run, what runs and what protection holds off.</summary>
     public CapacityResult Status()
     {
         var states = _engine.States;
         var achievable = Achievable(states);
         var running = states.Count(IsRunning);
+        List<int> held = [.. states.Where(s => s.Held).Select(s => s.Slot)];
         if (Target is not { } target)
         {
-            return new CapacityResult(true, 0, 0, 0, achievable, running, Message: "no capacity target set");
+            return new CapacityResult(true, 0, 0, 0, achievable, running, Message: "no capacity target set") { Held = held };
         }
 
         var wanted = Wanted(target, _steadyBusy.Get(Now) ?? Busy);
         var message = wanted > achievable
-            ? $"{wanted} nodes wanted, {achievable} can run: {wanted - achievable} short"
+            ? $"{wanted} nodes wanted, {achievable} can run: {wanted - achievable} short" + (held.Count > 0 ? $", {held.Count} held off by protection" : "")
             : null;
-        return new CapacityResult(true, target.Nodes, target.MinSpare, wanted, achievable, running, Message: message);
+        return new CapacityResult(true, target.Nodes, target.MinSpare, wanted, achievable, running, Message: message) { Held = held };
     }
 
     /// <summary>Learns from a new snapshot (heat, busy, idle times), then switches slots towards the target.</summary>
@@ -140,8 +141,8 @@ public sealed partial class CapacityPolicy
     /// <summary>On, queued or booting: a node the scheduler has or is about to have.</summary>
     private static bool IsRunning(SlotState slot) => slot.Phase is SlotPhase.Queued or SlotPhase.Booting or SlotPhase.On;
 
-    /// <summary>Slots the policy may switch.</summary>
-    private static bool IsPooled(SlotState slot) => slot.Policy == SlotPolicy.Auto && !slot.Locked && slot.Fault is null;
+    /// <summary>Slots the policy may switch; one held off by protection comes back only when protection releases it.</summary>
+    private static bool IsPooled(SlotState slot) => slot.Policy == SlotPolicy.Auto && !slot.Locked && slot.Fault is null && !slot.Held;
 
     private static int Achievable(IEnumerable<SlotState> states) => states.Count(s => IsRunning(s) || IsPooled(s));
 

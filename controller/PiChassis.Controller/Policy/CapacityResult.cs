@@ -3,8 +3,8 @@ namespace PiChassis.Controller.Policy;
 /// <summary>
 /// The policy's answer to a capacity request or a status query. <see cref="Wanted"/> is what the
 /// target asks for now (the nodes, or the busy nodes plus the spares if that is more);
-/// <see cref="Achievable"/> is the most nodes this chassis can run (auto slots without a fault or
-/// lock, plus what runs under other policies); <see cref="Running"/> counts the slots on or on
+/// <see cref="Achievable"/> is the most nodes this chassis can run (auto slots without a fault,
+/// lock or protection's hold, plus what runs under other policies); <see cref="Running"/> counts the slots on or on
 /// their way up. A target above what is achievable is accepted and reported, never an error.
 /// </summary>
 public sealed record CapacityResult(
@@ -17,6 +17,9 @@ public sealed record CapacityResult(
     string? ErrorCode = null,
     string? Message = null)
 {
+    /// <summary>Slots held off by protection (shed for heat): not achievable until protection releases them.</summary>
+    public IReadOnlyList<int> Held { get; init; } = [];
+
     /// <summary>The nodes the policy will bring up: what is wanted, as far as it is achievable.</summary>
     public int Reachable => Math.Min(Wanted, Achievable);
 

@@ -20,6 +20,7 @@ public class OutcomeTests
     [InlineData(null, ExitCodes.Ok)]
     [InlineData("locked", ExitCodes.Refused)]
     [InlineData("fault_latched", ExitCodes.Refused)]
+    [InlineData("held", ExitCodes.Refused)]
     [InlineData("budget_exceeded", ExitCodes.Refused)]
     [InlineData("rate_limited", ExitCodes.Refused)]
     [InlineData("timeout", ExitCodes.Failed)]

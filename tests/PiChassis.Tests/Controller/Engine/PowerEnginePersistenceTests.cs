@@ -136,6 +136,28 @@ public class PowerEnginePersistenceTests
         Assert.Single(_journal.Read(0, 100), e => e.Type == EventTypes.CommandRejected && e.Slot == 6);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StartUp_HeldSlotStoredToComeBack_StaysOffAndItsRestoreIsRefused(bool powerLoss)
+    {
+        var rig = new EngineRig(_time, _journal, RelaysFound(!powerLoss, false), [RestorePolicy.Last, RestorePolicy.On]);
+        rig.Engine.Restore(Stored(2, SlotPhase.Off, desiredOn: true) with { ShedForHeat = true });
+
+        var started = rig.Engine.StartUp();
+        Run(rig, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, rig.Relays[1].Writes);
+        var refused = Assert.Single(_journal.Read(0, 100), e => e.Type == EventTypes.CommandRejected);
+        Assert.Equal(ErrorCodes.Held, refused.Detail!["code"]!.GetValue<string>());
+        Assert.Equal(PowerEngine.RestoreSource, refused.Source);
+        Assert.Equal("[2]", started.Detail!["held"]!.ToJsonString());
+        Assert.Empty(started.Detail["disagreements"]!.AsArray());
+        Assert.True(rig.State(2).Held);
+        Assert.Equal(ErrorCodes.Held, rig.Engine.Execute(new SlotCommand(2, SlotAction.On, CommandOrigin.Button, "button")).ErrorCode);
+        Assert.Equal((true, true), (rig.Engine.Persisted(2).ShedForHeat, rig.Engine.Persisted(2).DesiredOn));
+    }
+
     [Fact]
     public void StartUp_BeforeTheFirstSweep_CountsRunningSlotsAtTheirReservation()
     {

@@ -103,6 +103,28 @@ public class PowerEngineProtectionTests
     }
 
     [Fact]
+    public void Execute_ClearUndervoltageWhileTheBusIsStillLow_Refused()
+    {
+        using var rig = new SimulatedRig(slots: 2, startPowered: true);
+        rig.Run(TimeSpan.FromSeconds(1));
+        for (var sweep = 0; sweep < 5; sweep++)
+        {
+            rig.Time.Advance(rig.Sampling.Interval);
+            rig.Engine.OnSnapshot(rig.Sampler.Sweep() with { BusVoltageV = 4.6 });
+        }
+
+        Assert.Equal(FaultCodes.Undervoltage, rig.State(2).Fault?.Code);
+        var whileLow = rig.Execute(2, SlotAction.ClearFault);
+        rig.Step();
+        var recovered = rig.Execute(2, SlotAction.ClearFault);
+
+        Assert.Equal(ErrorCodes.FaultLatched, whileLow.ErrorCode);
+        Assert.Equal("bus still at 4.60 V, below 4.75 V", whileLow.Message);
+        Assert.True(recovered.Ok);
+        Assert.Null(rig.State(2).Fault);
+    }
+
+    [Fact]
     public void OnSnapshot_CriticalBrownOut_CutsEverySlot()
     {
         // A supply whose output sags badly (a failing PSU or a loose feed): 2 A drop the bus 0.6 V.

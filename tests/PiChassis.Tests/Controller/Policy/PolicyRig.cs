@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Policy;
+using PiChassis.Hardware.Simulation.Physics;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Policy;
@@ -13,9 +14,16 @@ namespace PiChassis.Tests.Controller.Policy;
 /// </summary>
 public sealed class PolicyRig : IDisposable
 {
-    public PolicyRig(int slots, Action<PolicyOptions>? options = null)
+    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null)
     {
-        Rig = new SimulatedRig(slots, model: m => m.PsuRatedW = Math.Max(80, slots * 7.5), power: p => p.PsuBudgetW = Math.Max(70, (slots * 7.5) - 10));
+        Rig = new SimulatedRig(
+            slots,
+            model: m =>
+            {
+                m.PsuRatedW = Math.Max(80, slots * 7.5);
+                model?.Invoke(m);
+            },
+            power: p => p.PsuBudgetW = Math.Max(70, (slots * 7.5) - 10));
         Rig.Sampling.Interval = TimeSpan.FromSeconds(1);
         options?.Invoke(Options);
         foreach (var slot in Rig.Engine.States)
