@@ -58,5 +58,7 @@ if (configErrors.Count > 0)
     return 2;
 }
 
+// Taken before the run: RunAsync disposes the host's services when it returns.
+var fault = host.Services.GetRequiredService<ControllerFault>();
 await host.RunAsync();
-return host.Services.GetRequiredService<ControllerFault>().What is null ? 0 : ControllerFault.ExitCode;
+return fault.What is null ? 0 : ControllerFault.ExitCode;

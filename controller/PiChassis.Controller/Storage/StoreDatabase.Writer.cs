@@ -2,11 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace PiChassis.Controller.Storage;
 
-// The writer: one task commits the queued batches in order. A disk error keeps the batch and tries
-// again with a growing pause; a caller waiting for its own write is told false instead. A record
+// The writer: one task commits the queued batches in order, all that are waiting in one transaction.
+// A disk error keeps the engine's batches and tries again with a growing pause; a caller waiting
+// for its own write is told false instead. A record
 // that fails for a reason other than the disk (a bug in it) is logged and the others still go in.
 public sealed partial class StoreDatabase
 {
+    /// <summary>Batches committed together at most.</summary>
+    private const int MaxGroup = 512;
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
 
@@ -17,16 +21,34 @@ public sealed partial class StoreDatabase
     {
         try
         {
-            await foreach (var batch in _queue.Reader.ReadAllAsync())
+            var group = new List<StoreBatch>();
+            while (await _queue.Reader.WaitToReadAsync())
             {
-                var pause = FirstRetry;
-                while (!Commit(batch) && batch.Done is null && !_disposed)
+                // Group commit: whatever queued up while the last commit ran goes in one transaction, so a
+                // slow disk costs fewer, larger commits instead of a growing queue.
+                while (group.Count < MaxGroup && _queue.Reader.TryRead(out var batch))
                 {
+                    group.Add(batch);
+                }
+
+                var taken = group.Count;
+                var pause = FirstRetry;
+                while (!Commit(group) && !_disposed)
+                {
+                    // Callers waiting for their own write were told; the engine's steps are kept and tried again.
+                    group.RemoveAll(b => b.Done is not null);
+                    if (group.Count == 0)
+                    {
+                        break;
+                    }
+
                     await Task.Delay(pause, _time);
                     pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestRetry.Ticks));
                 }
 
-                if (Interlocked.Decrement(ref _queued) == BehindBatches - 1)
+                group.Clear();
+                var queued = Interlocked.Add(ref _queued, -taken);
+                if (queued < BehindBatches && queued + taken >= BehindBatches)
                 {
                     HealthChanged?.Invoke(this, Health);
                 }
@@ -45,21 +67,21 @@ public sealed partial class StoreDatabase
         }
     }
 
-    /// <summary>Commits <paramref name="batch"/>; false when the disk failed (nothing of it is in the file then).</summary>
-    private bool Commit(StoreBatch batch)
+    /// <summary>Commits <paramref name="group"/> in one transaction; false when the disk failed (nothing of it is in the file then).</summary>
+    private bool Commit(List<StoreBatch> group)
     {
         List<StoreRecord> written;
         lock (_lock)
         {
             if (_disposed)
             {
-                batch.Done?.TrySetResult(false);
+                group.ForEach(b => b.Done?.TrySetResult(false));
                 return true;
             }
 
-            if (!TryCommit(batch, out written))
+            if (!TryCommit(group, out written))
             {
-                batch.Done?.TrySetResult(false);
+                group.ForEach(b => b.Done?.TrySetResult(false));
                 return false;
             }
         }
@@ -69,14 +91,20 @@ public sealed partial class StoreDatabase
             record.Committed?.Invoke();
         }
 
-        batch.Done?.TrySetResult(written.Count == batch.Records.Count);
+        foreach (var batch in group.Where(b => b.Done is not null))
+        {
+            batch.Done!.TrySetResult(batch.Records.All(written.Contains));
+        }
+
         return true;
     }
 
-    private bool TryCommit(StoreBatch batch, out List<StoreRecord> written)
+    private bool TryCommit(List<StoreBatch> group, out List<StoreRecord> written)
     {
-        written = new List<StoreRecord>(batch.Records.Count);
-        if (batch.Records.Count == 0)
+        var records = group.SelectMany(b => b.Records).ToList();
+        var sync = group.Any(b => b.SyncToDisk);
+        written = new List<StoreRecord>(records.Count);
+        if (records.Count == 0)
         {
             return true;
         }
@@ -84,14 +112,14 @@ public sealed partial class StoreDatabase
         try
         {
             _faults?.BeforeCommit();
-            if (batch.SyncToDisk)
+            if (sync)
             {
                 SyncCommits(true);
             }
 
             using (var transaction = _connection.BeginTransaction())
             {
-                foreach (var record in batch.Records)
+                foreach (var record in records)
                 {
                     if (TryWrite(record, transaction))
                     {
@@ -107,13 +135,13 @@ public sealed partial class StoreDatabase
         }
         catch (SqliteException e)
         {
-            Failed(batch.Records.Count == 1 ? batch.Records[0].What : $"{batch.Records.Count} records", e);
+            Failed(records.Count == 1 ? records[0].What : $"{records.Count} records", e);
             written.Clear();
             return false;
         }
         finally
         {
-            if (batch.SyncToDisk)
+            if (sync)
             {
                 TrySyncCommits(false);
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Sampling;
 
 namespace PiChassis.Controller.Systemd;
@@ -24,6 +25,7 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
     private readonly PowerEngineLoop _loop;
     private readonly TimeProvider _time;
     private readonly ILogger<SystemdWatchdogService> _logger;
+    private readonly ControllerFault? _fault;
     private long _lastSweep = NoSweep;
     private bool _stalled;
     private ITimer? _timer;
@@ -35,7 +37,8 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
         PowerEngineLoop loop,
         TimeProvider time,
         IOptions<SamplingOptions> sampling,
-        ILogger<SystemdWatchdogService> logger)
+        ILogger<SystemdWatchdogService> logger,
+        ControllerFault? fault = null)
     {
         ArgumentNullException.ThrowIfNull(sampling);
         _notifier = notifier;
@@ -44,6 +47,7 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
         _loop = loop;
         _time = time;
         _logger = logger;
+        _fault = fault;
 
         // Three missed sweeps is a stall, not jitter; the floor keeps GC pauses at a 5 ms interval from counting.
         MaxSweepAge = TimeSpan.FromTicks(Math.Max(3 * sampling.Value.Interval.Ticks, MinSweepAge.Ticks));
@@ -112,8 +116,11 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
         }
     }
 
-    /// <summary>The engine loop runs and has completed a step within <see cref="MaxSweepAge"/> (it steps on every sweep).</summary>
-    public bool IsEngineHealthy => !_loop.Completion.IsCompleted
+    /// <summary>
+    /// The engine loop runs and has completed a step within <see cref="MaxSweepAge"/> (it steps on
+    /// every sweep), and nothing the supervisor watches (the loop, the store's writer) has failed.
+    /// </summary>
+    public bool IsEngineHealthy => !_loop.Completion.IsCompleted && _fault?.What is null
         && _loop.LastStepAt is { } last && _time.GetElapsedTime(last) <= MaxSweepAge;
 
     /// <summary>One watchdog period: pings when sampling and the engine are healthy. Callable on its own for tests.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Hosting;
+using PiChassis.Controller.Storage;
 using PiChassis.Hardware.Simulation;
 
 namespace PiChassis.Perf.Latency;
@@ -43,7 +44,8 @@ public sealed class BenchController : IAsyncDisposable
     /// one: the simulator (not the controller) fsyncs its chip state file on every relay change, a cost
     /// real hardware does not have.
     /// </summary>
-    public static async Task<BenchController> StartAsync(int slots, IReadOnlyDictionary<string, string> settings, int? brokerPort = null)
+    /// <param name="storeFaults">A store that stalls or fails, in place of the real disk's behaviour.</param>
+    public static async Task<BenchController> StartAsync(int slots, IReadOnlyDictionary<string, string> settings, int? brokerPort = null, IStoreFaults? storeFaults = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
@@ -72,6 +74,11 @@ public sealed class BenchController : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.SetMinimumLevel(LogLevel.Error).AddSimpleConsole(o => o.SingleLine = true);
+        if (storeFaults is not null)
+        {
+            builder.Services.AddSingleton(storeFaults);
+        }
+
         builder.Services.AddPiChassisController(builder.Configuration);
         var host = builder.Build();
         var errors = ConfigurationCheck.Collect(host.Services);

@@ -29,9 +29,11 @@ public static class TripLatencyBenchmark
         ["Mqtt:CommandRatePerSecond"] = "10000",
     };
 
-    public static async Task<TripLatencyResult> RunAsync(int trips)
+    /// <param name="storeStall">With a value, every commit of the store stalls that long (a worn SD card).</param>
+    public static async Task<TripLatencyResult> RunAsync(int trips, TimeSpan? storeStall = null)
     {
-        await using var controller = await BenchController.StartAsync(Slots, Settings);
+        var store = storeStall is { } stall ? new StallingStore(stall) : null;
+        await using var controller = await BenchController.StartAsync(Slots, Settings, storeFaults: store);
         var interval = controller.Services.GetRequiredService<IOptions<SamplingOptions>>().Value.Interval;
         var dwell = controller.Services.GetRequiredService<IOptions<ProtectionOptions>>().Value.OvercurrentDwell;
         using var probe = new SweepProbe(controller);
@@ -50,6 +52,7 @@ public static class TripLatencyBenchmark
             {
                 gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
                 probe.Reset();
+                controller.Loop.StepTimes.Reset();
             }
 
             // The random wait puts the short anywhere in the sampling period.
@@ -66,7 +69,10 @@ public static class TripLatencyBenchmark
 
         int[] collections = [GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2];
         var pause = GC.GetTotalPauseDuration() - gcBefore.Pause;
+        var steps = LatencySummary.Of(controller.Loop.StepTimes.Snapshot());
+        store?.Release();
         return new TripLatencyResult(LatencySummary.Of(latencies), interval, dwell, flood.Rate, flood.Answered, flood.RateLimitedAnswers,
+            flood.SwitchingAnswers, flood.UnavailableAnswers, storeStall, store?.Commits ?? 0, steps,
             phases.Min(), phases.Max(), probe.Gaps.Min(), LatencySummary.Of(probe.Gaps), LatencySummary.Of(probe.LoopDelays),
             collections, pause, Settings, Footprint.LoadAverage());
     }

@@ -25,16 +25,17 @@ internal sealed class ControllerRun
         TimeProvider? time = null,
         StorageOptions? storage = null,
         IReadOnlyList<RestorePolicy>? restore = null,
-        ListLogger<StoreDatabase>? storeLogger = null)
+        ListLogger<StoreDatabase>? storeLogger = null,
+        IStoreFaults? storeFaults = null)
     {
         _steady = steady;
         time ??= steady;
         Storage = storage ?? new StorageOptions();
         Storage.DataDir = dataDir;
-        Database = StoreDatabase.Open(dataDir, time, (Microsoft.Extensions.Logging.ILogger?)storeLogger ?? NullLogger.Instance);
+        Database = StoreDatabase.Open(dataDir, time, (Microsoft.Extensions.Logging.ILogger?)storeLogger ?? NullLogger.Instance, storeFaults);
         Journal = new SqliteEventJournal(Database, Storage.JournalMaxAge, Storage.JournalMaxEvents);
         Rig = new EngineRig(time, Journal, relays, restore);
-        Loop = new PowerEngineLoop(Rig.Engine, _hub, NullLogger<PowerEngineLoop>.Instance);
+        Loop = new PowerEngineLoop(Rig.Engine, _hub, NullLogger<PowerEngineLoop>.Instance, Database, time);
         Keeper = new StateKeeper(new StateStore(Database), Loop, Microsoft.Extensions.Options.Options.Create(Storage), time, NullLogger<StateKeeper>.Instance);
     }
 
@@ -63,14 +64,20 @@ internal sealed class ControllerRun
     /// </summary>
     public async Task RunAsync(TimeSpan duration, TimeSpan interval)
     {
+        await SweepAsync(duration, interval);
+        await Keeper.WhenIdleAsync();
+        await Database.FlushAsync();
+    }
+
+    /// <summary>Sweeps as <see cref="RunAsync"/> does, without waiting for the store.</summary>
+    public async Task SweepAsync(TimeSpan duration, TimeSpan interval)
+    {
         for (var passed = TimeSpan.Zero; passed < duration; passed += interval)
         {
             _steady.Advance(interval);
             _hub.Publish(Rig.Sweep());
             await Loop.RunAsync(_ => 0);
         }
-
-        await Keeper.WhenIdleAsync();
     }
 
     public Task<T> OnLoopAsync<T>(Func<PowerEngine, T> read) => Loop.RunAsync(read);
