@@ -102,6 +102,19 @@ public sealed partial class StoreDatabase
         return null;
     }
 
+    /// <summary>A second connection to the open store, for readers.</summary>
+    private static SqliteConnection OpenReader(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>Renames the store and its WAL files to <c>state.db.corrupt-&lt;UTC time&gt;</c>.</summary>
     private static string SetAside(string path, TimeProvider time)
     {

@@ -32,6 +32,11 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
         new BoundedChannelOptions(MaxQueuedBatches) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly SqliteConnection _connection;
+
+    // Readers have a connection of their own (WAL lets them read while the writer commits), so a
+    // stalled commit never holds up a request/events read and the thread it runs on.
+    private readonly SqliteConnection _reader;
+    private readonly Lock _readLock;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IStoreFaults? _faults;
@@ -49,6 +54,7 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
         StoreStatus status, string? filePath, string? problem, string? setAsidePath)
     {
         _connection = connection;
+        (_reader, _readLock) = filePath is null ? (connection, _lock) : (OpenReader(filePath), new Lock());
         _time = time;
         _logger = logger;
         _faults = faults;
@@ -136,7 +142,7 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
     public T Read<T>(string what, Func<SqliteConnection, T> read, T fallback)
     {
         ArgumentNullException.ThrowIfNull(read);
-        lock (_lock)
+        lock (_readLock)
         {
             if (_disposed)
             {
@@ -145,7 +151,7 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
 
             try
             {
-                return read(_connection);
+                return read(_reader);
             }
             catch (SqliteException e)
             {
@@ -176,8 +182,12 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
 
         lock (_lock)
         {
-            _disposed = true;
-            _connection.Dispose();
+            lock (_readLock)
+            {
+                _disposed = true;
+                _reader.Dispose();
+                _connection.Dispose();
+            }
         }
     }
 
