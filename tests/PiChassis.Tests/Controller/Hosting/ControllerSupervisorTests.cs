@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Storage;
-using PiChassis.Controller.Systemd;
-using PiChassis.Tests.Controller.Mqtt.Support;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Hosting;
@@ -74,34 +71,9 @@ public sealed class ControllerSupervisorTests : IDisposable
         await host.StopAsync();
     }
 
-    private IHost BuildHost()
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Simulation:Enabled"] = "true",
-            ["Chassis:SlotCount"] = "4",
-            ["Storage:DataDir"] = _dataDir,
-            ["ConsoleView:Enabled"] = "false",
-            ["Mqtt:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton<IStoreFaults>(_store);
-        builder.Services.AddSingleton(new SystemdEnvironment(_listener.Address, TimeSpan.FromSeconds(2)));
-        builder.Services.AddPiChassisController(builder.Configuration);
-        return builder.Build();
-    }
+    private IHost BuildHost() => FakeClockController.Build(_dataDir, _time, _listener, services => services.AddSingleton<IStoreFaults>(_store));
 
-    /// <summary>Moves the fake clock a sample interval at a time and lets the engine loop keep up, as real time would.</summary>
-    private async Task RunAsync(IHost host, TimeSpan duration)
-    {
-        var loop = host.Services.GetRequiredService<PowerEngineLoop>();
-        for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromMilliseconds(100))
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(100));
-            await loop.RunAsync(_ => 0);
-        }
-    }
+    private Task RunAsync(IHost host, TimeSpan duration) => FakeClockController.RunAsync(host, _time, duration);
 
     /// <summary>A store whose next commit throws what it is given.</summary>
     private sealed class BreakableStore : IStoreFaults

@@ -1,12 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using PiChassis.Controller.Engine;
-using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Systemd;
-using PiChassis.Tests.Controller.Mqtt.Support;
 using PiChassis.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -54,34 +50,7 @@ public sealed class SystemdWatchdogHostTests(ITestOutputHelper output) : IDispos
         return messages;
     }
 
-    private IHost BuildHost()
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Simulation:Enabled"] = "true",
-            ["Chassis:SlotCount"] = "4",
-            ["Storage:DataDir"] = _dataDir,
-            ["ConsoleView:Enabled"] = "false",
-            ["Mqtt:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton(new SystemdEnvironment(_listener.Address, TimeSpan.FromSeconds(2)));
-        builder.Services.AddPiChassisController(builder.Configuration);
-        return builder.Build();
-    }
+    private IHost BuildHost() => FakeClockController.Build(_dataDir, _time, _listener);
 
-    /// <summary>
-    /// Moves the fake clock one sample interval at a time, so every timer fires as it would, and lets
-    /// the engine loop handle what the interval brought before the clock moves on, as real time would.
-    /// </summary>
-    private async Task Run(IHost host, TimeSpan duration)
-    {
-        var loop = host.Services.GetRequiredService<PowerEngineLoop>();
-        for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromMilliseconds(100))
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(100));
-            await loop.RunAsync(_ => 0);
-        }
-    }
+    private Task Run(IHost host, TimeSpan duration) => FakeClockController.RunAsync(host, _time, duration);
 }
