@@ -16,7 +16,7 @@ public sealed partial class ChassisPublisher
         var (states, headroomW, energy) = await _loop.RunAsync(e => (e.States, e.HeadroomW, e.Energy.All));
         var now = _time.GetUtcNow();
         var expiry = TelemetryExpiryS;
-        var chassis = PayloadFactory.ChassisTelemetry(snapshot, states, _power.PsuBudgetW, headroomW, _fan.DutyPercent, now);
+        var chassis = PayloadFactory.ChassisTelemetry(snapshot, states, _power.PsuBudgetW, headroomW, _fan.DutyPercent, now, _store?.Health.Status);
         await _connection.PublishAsync(MqttMessages.Json(_topics.Telemetry, chassis, PiChassisJson.Wire.ChassisTelemetryPayload,
             retain: true, MqttQualityOfServiceLevel.AtMostOnce, expiry));
         foreach (var sample in snapshot.Slots.Where(s => slots is null || slots.Contains(s.Slot)))

@@ -7,6 +7,7 @@ using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Cooling;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Sampling;
+using PiChassis.Controller.Storage;
 
 namespace PiChassis.Controller.Mqtt;
 
@@ -43,6 +44,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     private readonly ChassisOptions _chassis;
     private readonly TimeProvider _time;
     private readonly ILogger<ChassisPublisher> _logger;
+    private readonly StoreDatabase? _store;
     private readonly TelemetryGate _gate;
     private readonly Dictionary<int, (string Node, SlotPolicy Policy)> _infoSlots = [];
     private long _publishedSeq;
@@ -64,7 +66,8 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
         IOptions<ChassisOptions> chassis,
         FanController fan,
         TimeProvider time,
-        ILogger<ChassisPublisher> logger)
+        ILogger<ChassisPublisher> logger,
+        StoreDatabase? store = null)
     {
         ArgumentNullException.ThrowIfNull(mqtt);
         ArgumentNullException.ThrowIfNull(telemetry);
@@ -83,6 +86,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
         _chassis = chassis.Value;
         _time = time;
         _logger = logger;
+        _store = store;
         _gate = new TelemetryGate(_telemetry.DeadbandW, _telemetry.MinInterval, time);
 
         // Events of this run start after what the journal held: earlier ones went out before (or are fetched with request/events).

@@ -48,7 +48,8 @@ public static class PayloadFactory
         double psuBudgetW,
         double headroomW,
         double? fanDutyPercent,
-        DateTimeOffset ts)
+        DateTimeOffset ts,
+        string? store = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return new ChassisTelemetryPayload(
@@ -59,7 +60,8 @@ public static class PayloadFactory
             Round(headroomW),
             states.Count(s => s.Power),
             snapshot.Probes.ToDictionary(p => p.Name, p => p.TemperatureC is { } t ? (double?)Math.Round(t, 2) : null, StringComparer.Ordinal),
-            fanDutyPercent is { } duty ? Math.Round(duty, 1) : null);
+            fanDutyPercent is { } duty ? Math.Round(duty, 1) : null,
+            store);
     }
 
     public static double PowerW(SlotSample sample)

@@ -70,6 +70,16 @@ public class PiChassisJsonTests
     }
 
     [Fact]
+    public void ChassisTelemetry_StoreFailing_SaysSo()
+    {
+        var telemetry = new ChassisTelemetryPayload(At, 1, null, 60, 30, 0, new Dictionary<string, double?>(), Store: "failing");
+        var noStore = new ChassisTelemetryPayload(At, 1, null, 60, 30, 0, new Dictionary<string, double?>());
+
+        Assert.Equal("failing", (string?)Write(telemetry, PiChassisJson.Wire.ChassisTelemetryPayload)["store"]);
+        Assert.False(Write(noStore, PiChassisJson.Wire.ChassisTelemetryPayload).ContainsKey("store"));
+    }
+
+    [Fact]
     public void Event_ChassisWide_WritesSlotNullAndDetail()
     {
         var payload = new EventPayload(1234, At, "fault_trip", null, "protection", new JsonObject { ["code"] = "overcurrent", ["current_a"] = 3.4 });
