@@ -24,5 +24,8 @@ internal static class ReliabilitySettings
 
     public static int Kills => IsLong ? 50 : 8;
 
+    /// <summary>How long the flood attack lasts (the issue's own 60 s in both forms; longer in the long form).</summary>
+    public static TimeSpan FloodLength => IsLong ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(60);
+
     public static TimeSpan SoakLength => IsLong ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
 }

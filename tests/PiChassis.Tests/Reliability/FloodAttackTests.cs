@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MQTTnet;
+using MQTTnet.Formatter;
+using PiChassis.Controller.Engine;
+using PiChassis.Tests.Controller.Mqtt.Support;
+using PiChassis.Tests.Controller.Storage;
+using PiChassis.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace PiChassis.Tests.Reliability;
+
+/// <summary>
+/// A client gone wild: for <see cref="ReliabilitySettings.FloodLength"/> it publishes as fast as it can on
+/// every topic a scheduler may write (slot shortcuts on a locked slot, switching and status requests,
+/// malformed JSON), while an operator asks for <c>status</c> every half second. The controller process
+/// must keep answering within a second, keep the security events raised before the flood in its
+/// journal, stay small, and stop within 10 s of SIGTERM afterwards.
+/// </summary>
+[Trait("Category", "Reliability")]
+public sealed class FloodAttackTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Base = "pichassis/sim";
+    private const string Reply = "pichassis/clients/operator/reply";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StatusWithin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(10);
+    private readonly TempDataDir _dir = new();
+    private int _requests;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Flood_EveryTopicASchedulerMayWrite_StatusAnsweredAuditTrailKeptStopsInTime()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var controller = ControllerProcess.Start(
+            "--simulate", "--slots", "4", "--data-dir", _dir.Path, "--ConsoleView:Enabled=false",
+            "--Mqtt:Embedded=false", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={broker.Port}");
+        await using var operatorClient = await TestMqttClient.ConnectAsync(broker.Port, null, $"{Base}/status", Reply);
+        Assert.True(await operatorClient.WaitForAsync($"{Base}/status", p => p == "online", Patience) is not null, controller.Output);
+
+        // Security-relevant events before the flood: a forced cut, and a lock that makes every shortcut of the flood a refusal.
+        await RequestAsync(operatorClient, "power", """{"targets":"slot:2","state":"on","wait":"relay","source":"operator"}""", Patience);
+        var cut = await RequestAsync(operatorClient, "power", """{"targets":"slot:2","state":"force_off","source":"operator"}""", Patience);
+        Assert.Equal("ok", (string?)cut?["status"]);
+        Assert.Equal("ok", (string?)(await RequestAsync(operatorClient, "lock", """{"targets":"slot:1","source":"operator"}""", Patience))?["status"]);
+        var before = await EventsAsync(operatorClient);
+        var forcedCut = before.Last(e => (string?)e["event_type"] == EventTypes.PowerOff && (int?)e["slot"] == 2);
+
+        using var stop = new CancellationTokenSource(ReliabilitySettings.FloodLength);
+        var flood = Task.Run(() => FloodAsync(broker.Port, stop.Token));
+        var slowest = TimeSpan.Zero;
+        var unanswered = 0;
+        long peakRssKb = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var (answer, took) = await TimedStatusAsync(operatorClient);
+            unanswered += answer is null ? 1 : 0;
+            slowest = took > slowest ? took : slowest;
+            peakRssKb = Math.Max(peakRssKb, RssKb(controller.Id));
+            await Task.Delay(500);
+        }
+
+        var sent = await flood;
+        var (after, afterTook) = await TimedStatusAsync(operatorClient);
+        var journal = await EventsAsync(operatorClient);
+        var rejectedRows = journal.Count(e => (string?)e["event_type"] == EventTypes.CommandRejected);
+        var stopwatch = Stopwatch.StartNew();
+        controller.Terminate();
+        var exitCode = await controller.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var stoppedIn = stopwatch.Elapsed;
+
+        ReliabilitySummary.Add(output, "attack", "flood messages sent", sent);
+        ReliabilitySummary.Add(output, "attack", "flood: status slowest answer (ms)", slowest.TotalMilliseconds, "F0");
+        ReliabilitySummary.Add(output, "attack", "flood: status unanswered", unanswered);
+        ReliabilitySummary.Add(output, "attack", "flood: command_rejected journal rows", rejectedRows);
+        ReliabilitySummary.Add(output, "attack", "flood: security events lost", journal.Any(e => (long?)e["seq"] == (long?)forcedCut["seq"]) ? 0 : 1);
+        ReliabilitySummary.Add(output, "attack", "flood: peak RSS (MB)", peakRssKb / 1024.0, "F0");
+        ReliabilitySummary.Add(output, "attack", "flood: SIGTERM to exit (s)", stoppedIn.TotalSeconds, "F1");
+        Assert.Equal(0, unanswered);
+        Assert.True(slowest <= StatusWithin, $"status took {slowest.TotalMilliseconds:F0} ms during the flood");
+        Assert.NotNull(after);
+        Assert.True(afterTook <= StatusWithin, $"status took {afterTook.TotalMilliseconds:F0} ms after the flood");
+        Assert.Contains(journal, e => (long?)e["seq"] == (long?)forcedCut["seq"]);
+        Assert.Equal(0, exitCode);
+        Assert.True(stoppedIn <= StopWithin, $"the controller took {stoppedIn.TotalSeconds:F1} s to stop after SIGTERM");
+    }
+
+    /// <summary>Publishes without waiting for answers until told to stop; returns how many messages went out.</summary>
+    private static async Task<long> FloodAsync(int port, CancellationToken stop)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithClientId($"flood-{Guid.NewGuid():N}").Build(), CancellationToken.None);
+        var sent = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            var n = sent++;
+            var (topic, payload) = (n % 4) switch
+            {
+                0 => ($"{Base}/slot/1/set", "ON"),
+                1 => ($"{Base}/request/power", $$"""{"id":"f{{n}}","targets":"slot:1","state":"on","source":"flood"}"""),
+                2 => ($"{Base}/request/status", $$"""{"id":"f{{n}}","targets":"all","source":"flood"}"""),
+                _ => ($"{Base}/request/cycle", "{\"id\":"),
+            };
+            try
+            {
+                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+                    .WithResponseTopic("pichassis/clients/flood/reply").Build(), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        return sent;
+    }
+
+    private async Task<(JsonObject? Answer, TimeSpan Took)> TimedStatusAsync(TestMqttClient client)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var answer = await RequestAsync(client, "status", """{"targets":"all","source":"operator"}""", TimeSpan.FromSeconds(10));
+        return (answer, stopwatch.Elapsed);
+    }
+
+    private async Task<List<JsonObject>> EventsAsync(TestMqttClient client)
+    {
+        var answer = await RequestAsync(client, "events", """{"since_seq":0,"limit":1000,"source":"operator"}""", Patience);
+        return answer?["events"] is JsonArray events ? [.. events.Select(e => e!.AsObject())] : [];
+    }
+
+    /// <summary>Sends a request with a fresh id and a correlation of its own; the answer, or null after <paramref name="timeout"/>.</summary>
+    private async Task<JsonObject?> RequestAsync(TestMqttClient client, string verb, string fields, TimeSpan timeout)
+    {
+        var id = $"op-{Interlocked.Increment(ref _requests)}";
+        var correlation = System.Text.Encoding.UTF8.GetBytes(id);
+        var payload = $$"""{"id":"{{id}}",{{fields[1..]}}""";
+        await client.PublishAsync($"{Base}/request/{verb}", payload, responseTopic: Reply, correlation: correlation);
+        var reply = await client.WaitForAsync(m => m.Topic == Reply && m.CorrelationData is { } c && c.AsSpan().SequenceEqual(correlation), timeout);
+        return reply is null ? null : JsonNode.Parse(TestMqttClient.Text(reply))!.AsObject();
+    }
+
+    private static long RssKb(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}
