@@ -18,7 +18,7 @@ public sealed partial class PowerEngine
         var result = Arbitrate(slot, command) ?? Apply(slot, command);
         if (!result.Ok)
         {
-            _events.Append(EventTypes.CommandRejected, slot.Slot, command.Source, new JsonObject
+            Reject(slot.Slot, command.Source, new JsonObject
             {
                 ["action"] = Wire(command.Action),
                 ["code"] = result.ErrorCode,

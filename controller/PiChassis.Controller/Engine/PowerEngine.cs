@@ -48,6 +48,7 @@ public sealed partial class PowerEngine
         _logger = logger;
         _start = time.GetTimestamp();
         Energy = new EnergyMeter(_slots.Select(s => s.Slot), time);
+        Rejections = new RejectionDigest(time);
         var now = time.GetUtcNow();
         foreach (var slot in _slots)
         {
@@ -70,6 +71,9 @@ public sealed partial class PowerEngine
     public ImmutableArray<SlotState> States => _states;
 
     public EnergyMeter Energy { get; }
+
+    /// <summary>Refused commands, journalled as one event per slot and reason per interval.</summary>
+    public RejectionDigest Rejections { get; }
 
     /// <summary>Watts the supply can still give: budget minus headroom minus what is committed.</summary>
     public double HeadroomW => _power.PsuBudgetW - _power.HeadroomW - CommittedW();
@@ -103,6 +107,7 @@ public sealed partial class PowerEngine
         AdvancePhases();
         Watch();
         Admit();
+        JournalRepeatedRejections();
         Publish();
     }
 

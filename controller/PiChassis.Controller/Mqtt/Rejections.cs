@@ -6,36 +6,30 @@ namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
 /// Turns input that cannot be answered into <c>command_rejected</c> events, through the engine loop
-/// like every other event. A flood of garbage is thinned out (the journal is not a waste bin):
-/// beyond the rate limit only the log counts what was dropped.
+/// like every other event. A flood is digested (the journal is not a waste bin): one event per slot
+/// and reason per interval, with a count (<see cref="RejectionDigest"/>); only that one is logged
+/// above Debug.
 /// </summary>
-public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents events, TimeProvider time, ILogger<Rejections> logger)
+public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents events, ILogger<Rejections> logger)
 {
     public const string Source = "mqtt";
 
-    private readonly TokenBucket _events = new(5, 50, time);
-    private long _dropped;
-
-    public void Reject(string topic, int? slot, string reason)
+    public void Reject(string topic, int? slot, string reason, string code = ErrorCodes.InvalidRequest)
     {
-        LogRejected(topic, reason);
-        if (!_events.TryTake())
+        var detail = new JsonObject { ["topic"] = topic, ["code"] = code, ["message"] = reason };
+        if (!loop.Engine.Rejections.Count(slot, Source, detail))
         {
-            if (Interlocked.Increment(ref _dropped) % 100 == 1)
-            {
-                LogFlood(Interlocked.Read(ref _dropped));
-            }
-
+            LogRepeated(topic, reason);
             return;
         }
 
-        var detail = new JsonObject { ["topic"] = topic, ["code"] = ErrorCodes.InvalidRequest, ["message"] = reason };
+        LogRejected(topic, reason);
         loop.Post(_ => events.Append(EventTypes.CommandRejected, slot, Source, detail));
     }
 
     [LoggerMessage(EventId = 425, Level = LogLevel.Information, Message = "Rejected a message on {Topic}: {Reason}")]
     private partial void LogRejected(string topic, string reason);
 
-    [LoggerMessage(EventId = 426, Level = LogLevel.Warning, Message = "Flood of bad messages: {Dropped} rejections not journalled so far")]
-    private partial void LogFlood(long dropped);
+    [LoggerMessage(EventId = 426, Level = LogLevel.Debug, Message = "Rejected a message on {Topic} again: {Reason} (counted in the next command_rejected event)")]
+    private partial void LogRepeated(string topic, string reason);
 }

@@ -8,7 +8,10 @@ namespace PiChassis.Controller.Storage;
 /// <summary>
 /// The event journal in the store. Each append is written behind (with the engine step's other
 /// records) and also drops what is beyond the bounds (older than the maximum age, or more than the
-/// maximum count), but never the newest event, so <see cref="LastSeq"/> survives a restart. Reads see
+/// maximum count), but never the newest event, so <see cref="LastSeq"/> survives a restart. The count
+/// drops only the kinds a client can multiply (<see cref="Routine"/>): the audit trail (switching,
+/// faults, sheds, watchdog actions, identity, starts) outlives a flood of them, up to
+/// <see cref="AuditFactor"/> times the count and the maximum age. Reads see
 /// only what is committed, in <c>seq</c> order, whatever the events' wall-clock times say.
 /// </summary>
 public sealed class SqliteEventJournal : IEventJournal
@@ -16,10 +19,22 @@ public sealed class SqliteEventJournal : IEventJournal
     /// <summary>Meta key: the last event number of a store that had to be set aside.</summary>
     internal const string SeqFloorKey = "seq_floor";
 
+    /// <summary>The audit trail is kept up to this many times the journal's count bound.</summary>
+    public const int AuditFactor = 4;
+
+    /// <summary>Kinds of event a client's requests or a busy chassis multiply; the count bound drops these first.</summary>
+    public static readonly IReadOnlyList<string> Routine =
+        [EventTypes.CommandRejected, EventTypes.PhaseChanged, EventTypes.CapacityChanged, EventTypes.ButtonPress];
+
+    private static readonly string RoutineList = string.Join(", ", Routine.Select(t => $"'{t}'"));
+
     private readonly StoreDatabase _database;
     private readonly TimeSpan _maxAge;
     private readonly int _maxEvents;
     private long _lastSeq;
+
+    // Routine events at or below this seq are gone; owned by the store's writer, which runs every write.
+    private long _routinePrunedTo;
 
     public SqliteEventJournal(StoreDatabase database, TimeSpan maxAge, int maxEvents)
     {
@@ -58,13 +73,24 @@ public sealed class SqliteEventJournal : IEventJournal
                 insert.ExecuteNonQuery();
             }
 
-            // Two deletes, each on an index (seq, at): one with an OR scans every event below seq, which
+            // Deletes each on an index (seq, at): one with an OR scans every event below seq, which
             // at the 200 000 events the journal may keep costs ~13 ms per event on a PC.
-            using (var beyondCount = transaction.Command("DELETE FROM events WHERE seq <= $seq - $max")
-                .With("$seq", chassisEvent.Seq)
-                .With("$max", _maxEvents))
+            // Only the seqs that crossed the bound since the last append: the audit rows kept below it are not scanned again.
+            var routineBound = chassisEvent.Seq - _maxEvents;
+            using (var routineBeyondCount = transaction.Command($"DELETE FROM events WHERE seq > $from AND seq <= $to AND type IN ({RoutineList})")
+                .With("$from", Math.Min(_routinePrunedTo, routineBound))
+                .With("$to", routineBound))
             {
-                beyondCount.ExecuteNonQuery();
+                routineBeyondCount.ExecuteNonQuery();
+            }
+
+            _routinePrunedTo = Math.Max(_routinePrunedTo, routineBound);
+
+            using (var beyondAudit = transaction.Command("DELETE FROM events WHERE seq <= $seq - $max")
+                .With("$seq", chassisEvent.Seq)
+                .With("$max", (long)_maxEvents * AuditFactor))
+            {
+                beyondAudit.ExecuteNonQuery();
             }
 
             using var tooOld = transaction.Command("DELETE FROM events WHERE at < $cutoff AND seq < $seq")

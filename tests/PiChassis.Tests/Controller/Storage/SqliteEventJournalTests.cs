@@ -38,6 +38,39 @@ public sealed class SqliteEventJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Append_FloodOfRefusals_KeepsTheAuditTrailBeforeIt()
+    {
+        var events = new ChassisEvents(new SqliteEventJournal(_database, TimeSpan.FromDays(30), 1000), _time);
+        events.Append(EventTypes.PowerOff, 2, "operator", new JsonObject { ["forced"] = true });
+        events.Append(EventTypes.WatchdogAction, 3, "watchdog", null);
+
+        for (var i = 0; i < 3000; i++)
+        {
+            events.Append(EventTypes.CommandRejected, 1, "flood", new JsonObject { ["n"] = i });
+        }
+
+        await _database.FlushAsync();
+        var read = events.Journal.Read(0, 10_000);
+        Assert.Equal([EventTypes.PowerOff, EventTypes.WatchdogAction], read.Take(2).Select(e => e.Type));
+        Assert.Equal(1000, read.Count(e => e.Type == EventTypes.CommandRejected));
+    }
+
+    [Fact]
+    public async Task Append_AuditEventsBeyondFourTimesTheBound_Dropped()
+    {
+        var events = new ChassisEvents(new SqliteEventJournal(_database, TimeSpan.FromDays(30), 1000), _time);
+
+        for (var i = 0; i < 5000; i++)
+        {
+            events.Append(EventTypes.PowerOn, 1, "operator", null);
+        }
+
+        await _database.FlushAsync();
+        var read = events.Journal.Read(0, 10_000);
+        Assert.Equal(Enumerable.Range(1001, 4000).Select(n => (long)n), read.Select(e => e.Seq));
+    }
+
+    [Fact]
     public void Read_SinceSeq_ReturnsExactlyTheMissingEventsInOrder()
     {
         var events = new ChassisEvents(new SqliteEventJournal(_database, TimeSpan.FromDays(30), 1000), _time);
