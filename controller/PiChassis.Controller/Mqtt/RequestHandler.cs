@@ -15,7 +15,11 @@ namespace PiChassis.Controller.Mqtt;
 /// <c>request/&lt;verb&gt;</c>: checks the request, answers a repeated id with its first response,
 /// refuses floods, and runs the rest off the receive path (a <c>ready</c> wait takes minutes). The
 /// reply goes to the MQTT 5 response topic with the correlation data echoed, else to
-/// <c>response/&lt;verb&gt;</c>.
+/// <c>response/&lt;verb&gt;</c>. Each client (named by its response topic,
+/// <c>pichassis/clients/&lt;client&gt;/…</c>; 3.1.1 clients share one name) has its own rate, so a
+/// noisy one cannot use up another's; the chassis-wide rate, ten times a client's, bounds what
+/// clients that invent names can send. A client over its rate is told <c>rate_limited</c> a few
+/// times a second at most: a flood must not become a flood of replies and log lines.
 /// </summary>
 public sealed partial class RequestHandler : IDisposable
 {
@@ -27,7 +31,9 @@ public sealed partial class RequestHandler : IDisposable
     private readonly RequestExecutor _executor;
     private readonly IdempotencyCache _cache;
     private readonly Rejections _rejections;
-    private readonly TokenBucket _rate;
+    private readonly KeyedRateLimits _perClient;
+    private readonly TokenBucket _chassisWide;
+    private readonly KeyedRateLimits _refusalReplies;
     private readonly ILogger<RequestHandler> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private int _inFlight;
@@ -50,14 +56,17 @@ public sealed partial class RequestHandler : IDisposable
         _rejections = rejections;
         _logger = logger;
         var rate = options.Value.CommandRatePerSecond;
-        _rate = new TokenBucket(rate, rate * 10, time);
+        _perClient = new KeyedRateLimits(rate, rate * 10, 1024, time);
+        _chassisWide = new TokenBucket(rate * 10, rate * 100, time);
+        _refusalReplies = new KeyedRateLimits(2, 5, 1024, time);
     }
 
     public Task HandleAsync(string verb, MqttApplicationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var client = ClientOf(message.ResponseTopic);
+        var limited = !_perClient.TryTake(client) || !_chassisWide.TryTake();
         ReadOnlySpan<byte> payload = message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray();
-        var limited = !_rate.TryTake();
         if (!RequestParser.TryParse(verb, payload, out var request, out var rejection))
         {
             if (rejection.Id is null)
@@ -70,9 +79,14 @@ public sealed partial class RequestHandler : IDisposable
         }
 
         var id = request?.Id ?? rejection!.Id!;
+        if (limited && !_refusalReplies.TryTake(client))
+        {
+            return Task.CompletedTask;
+        }
+
         if (limited || (request is not null && !TryEnter()))
         {
-            LogRateLimited(id);
+            LogRateLimited(id, client);
             return ReplyAsync(verb, message, Serialize(_executor.Error(id, ErrorCodes.RateLimited, "too many requests; try again shortly")));
         }
 
@@ -97,6 +111,19 @@ public sealed partial class RequestHandler : IDisposable
     public Task StopAsync() => _stopping.CancelAsync();
 
     public void Dispose() => _stopping.Dispose();
+
+    /// <summary>The client a response topic belongs to: its level under <c>pichassis/clients/</c>, else "" (shared).</summary>
+    private static string ClientOf(string? responseTopic)
+    {
+        const string Clients = "pichassis/clients/";
+        if (responseTopic is null || !responseTopic.StartsWith(Clients, StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var end = responseTopic.IndexOf('/', Clients.Length);
+        return end < 0 ? responseTopic[Clients.Length..] : responseTopic[Clients.Length..end];
+    }
 
     private bool TryEnter()
     {
@@ -173,8 +200,8 @@ public sealed partial class RequestHandler : IDisposable
     [LoggerMessage(EventId = 430, Level = LogLevel.Information, Message = "Request on {Topic} (id {Id}) refused: {Reason}")]
     private partial void LogInvalid(string topic, string id, string reason);
 
-    [LoggerMessage(EventId = 431, Level = LogLevel.Warning, Message = "Request {Id} refused: too many requests")]
-    private partial void LogRateLimited(string id);
+    [LoggerMessage(EventId = 431, Level = LogLevel.Warning, Message = "Request {Id} of client '{Client}' refused: too many requests (more get no answer until its rate allows)")]
+    private partial void LogRateLimited(string id, string client);
 
     [LoggerMessage(EventId = 432, Level = LogLevel.Debug, Message = "Request {Id} repeated: answering with its first response")]
     private partial void LogRepeated(string id);

@@ -11,16 +11,36 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// <c>slot/&lt;n&gt;/set</c>: the plain-text shortcuts (any case) and their JSON forms. The engine
 /// answers through state changes and its own <c>command_rejected</c> events; what cannot even be
-/// read is rejected here.
+/// read is rejected here, and so is a slot's flood: a person clicks a slot's button a few times a
+/// second at most, so more than <see cref="RatePerSecond"/> (bursts of <see cref="Burst"/>) is refused
+/// before the engine sees it, each slot on its own.
 /// </summary>
-public sealed class SlotSetHandler(PowerEngineLoop loop, Rejections rejections)
+public sealed class SlotSetHandler(PowerEngineLoop loop, Rejections rejections, TimeProvider time)
 {
+    public const double RatePerSecond = 2;
+    public const double Burst = 10;
+
+    private readonly KeyedRateLimits _perSlot = new(RatePerSecond, Burst, 256, time);
+
     public async Task HandleAsync(string topic, string slotLevel, ReadOnlyMemory<byte> payload)
     {
         var slot = int.TryParse(slotLevel, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : (int?)null;
         if (slot is null)
         {
             rejections.Reject(topic, null, $"'{slotLevel}' is not a slot number");
+            return;
+        }
+
+        // Read off the loop: the published states are an immutable array, replaced whole.
+        if (!loop.Engine.States.Any(s => s.Slot == slot))
+        {
+            rejections.Reject(topic, slot, $"no slot {slot} in this chassis");
+            return;
+        }
+
+        if (!_perSlot.TryTake(slot.Value.ToString(CultureInfo.InvariantCulture)))
+        {
+            rejections.Reject(topic, slot, $"more than {RatePerSecond} commands a second on slot {slot}", ErrorCodes.RateLimited);
             return;
         }
 
@@ -33,13 +53,6 @@ public sealed class SlotSetHandler(PowerEngineLoop loop, Rejections rejections)
         if (!TryRead(payload.Span, out var action, out var policy, out var source, out var error))
         {
             rejections.Reject(topic, slot, error);
-            return;
-        }
-
-        var known = await loop.RunAsync(engine => engine.States.Any(s => s.Slot == slot));
-        if (!known)
-        {
-            rejections.Reject(topic, slot, $"no slot {slot} in this chassis");
             return;
         }
 
