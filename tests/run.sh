@@ -9,6 +9,8 @@ need_apt=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need_apt+=(mosquitto)
 command -v mosquitto_rr >/dev/null 2>&1 || need_apt+=(mosquitto-clients)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+# systemd-analyze rates the controller unit's hardening (it runs offline, no systemd needed).
+command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 # Debian's Chromium for the Node-RED dashboard test (/usr/bin/chromium is a wrapper of this).
 [ -x /usr/lib/chromium/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -4,7 +4,7 @@
 # the systemd unit, I2C switched on, and the service enabled and (re)started.
 #   sudo controller/deploy/install.sh                 # the build from publish.sh for this Pi
 #   sudo controller/deploy/install.sh --from DIR      # a build elsewhere
-#   controller/deploy/install.sh --root DIR           # files only, into DIR (packaging, tests)
+#   controller/deploy/install.sh --root DIR           # files only, into DIR (packaging, tests; as root or fakeroot)
 #   controller/deploy/install.sh --dry-run            # print what would be done
 set -euo pipefail
 
@@ -66,21 +66,50 @@ else
     --shell /usr/sbin/nologin --comment "PiChassis controller" "$user"
 fi
 
-fs mkdir -p "$opt.new"
-fs cp -a "$from/." "$opt.new/"
+# Every installed file is root's with an explicit mode, whoever built it and however loose the build
+# tree is: neither the build user nor the service user may replace what runs as the service.
+as_root=(-o root -g root)
+
+# A program is an ELF file or a script, whatever mode the build tree gives it (a 0777 tree is common
+# on shared or FAT media).
+is_program() {
+  local magic
+  magic=$(head -c 4 "$1" | tr -d '\0')
+  [ "$magic" = $'\x7fELF' ] || [ "${magic:0:2}" = '#!' ]
+}
+
+# The build, copied file by file: programs 0755, everything else 0644. An aborted run's leftover goes first.
+fs rm -rf "$opt.new"
+fs install -d "${as_root[@]}" -m 0755 "$opt.new"
+while IFS= read -r -d '' path; do
+  rel=${path#"$from"/}
+  if [ -d "$path" ] && [ ! -L "$path" ]; then
+    fs install -d "${as_root[@]}" -m 0755 "$opt.new/$rel"
+  elif [ -f "$path" ] && [ ! -L "$path" ]; then
+    mode=0644
+    if is_program "$path"; then mode=0755; fi
+    fs install "${as_root[@]}" -m "$mode" "$path" "$opt.new/$rel"
+  else
+    echo "install.sh: '$path' in the build is neither a plain file nor a directory; not installing it" >&2
+    exit 1
+  fi
+done < <(find "$from" -mindepth 1 -print0 | sort -z)
 fs rm -rf "$opt"
 fs mv "$opt.new" "$opt"
 
-fs mkdir -p "$etc"
+# Settings may hold the broker password: root-owned, readable by the service's group only (0640).
+fs install -d "${as_root[@]}" -m 0755 "$etc"
 if [ -e "$etc/appsettings.json" ]; then
   echo "keeping $etc/appsettings.json (the new defaults are in $opt/appsettings.json)"
+  fs chown root:root "$etc/appsettings.json"
+  fs chmod 0640 "$etc/appsettings.json"
 else
-  fs install -m 0640 "$here/appsettings.json" "$etc/appsettings.json"
-  system chgrp "$user" "$etc/appsettings.json"
+  fs install "${as_root[@]}" -m 0640 "$here/appsettings.json" "$etc/appsettings.json"
 fi
+system chgrp "$user" "$etc/appsettings.json"
 
-fs mkdir -p "$(dirname "$unit")"
-fs install -m 0644 "$here/systemd/pichassis.service" "$unit"
+fs install -d "${as_root[@]}" -m 0755 "$(dirname "$unit")"
+fs install "${as_root[@]}" -m 0644 "$here/systemd/pichassis.service" "$unit"
 
 # I2C: raspi-config switches the interface on (0 means enable); elsewhere, load the module.
 if [ -n "$root" ] || [ ! -e /dev/i2c-1 ]; then

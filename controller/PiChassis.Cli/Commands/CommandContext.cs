@@ -22,7 +22,7 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions options, Cli
     /// <summary>Connects (exit 3 on failure) and reads which chassis are there.</summary>
     public async Task<(BrokerSession Session, IReadOnlyList<KnownChassis> Chassis)> ConnectAsync(CancellationToken cancel)
     {
-        var settings = ConnectionSettingsResolver.Resolve(options.Flags(Parse), Io.Environment, Io.ConfigFile);
+        var settings = ConnectionSettingsResolver.Resolve(options.Flags(Parse), Io.Environment, Io.ConfigFile, Io.Error);
         var session = await BrokerSession.ConnectAsync(settings, cancel);
         try
         {

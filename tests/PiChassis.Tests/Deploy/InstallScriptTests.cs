@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using PiChassis.Tests.Controller.Mqtt.Support;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Deploy;
@@ -45,6 +46,62 @@ public sealed class InstallScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Install_LooseBuildOfAnotherUser_EveryFileRootsWithItsMode_TwiceTheSame()
+    {
+        // The audit's case: a build tree owned by the build user (uid 1000) and 0777 everywhere.
+        var library = Path.Combine(Build, "native", "libSystem.Native.so");
+        Directory.CreateDirectory(Path.GetDirectoryName(library)!);
+        File.WriteAllBytes(library, [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0]);
+        foreach (var path in Directory.EnumerateFileSystemEntries(Build, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+        }
+
+        await Chown("1000:1000", Build);
+        var expected = new Dictionary<string, (int Mode, string Owner)>
+        {
+            ["opt/pichassis"] = (0b111_101_101, "0:0"),
+            ["opt/pichassis/pichassis-controller"] = (0b111_101_101, "0:0"),
+            ["opt/pichassis/appsettings.json"] = (0b110_100_100, "0:0"),
+            ["opt/pichassis/native"] = (0b111_101_101, "0:0"),
+            ["opt/pichassis/native/libSystem.Native.so"] = (0b111_101_101, "0:0"),
+            ["etc/pichassis"] = (0b111_101_101, "0:0"),
+            // Group pichassis comes from chgrp, which --root only prints.
+            ["etc/pichassis/appsettings.json"] = (0b110_100_000, "0:0"),
+            ["etc/systemd/system/pichassis.service"] = (0b110_100_100, "0:0"),
+        };
+
+        foreach (var run in new[] { "first", "second" })
+        {
+            var (exitCode, output) = await ShellScript.RunAsync(Script, "--from", Build, "--root", Root);
+
+            Assert.True(exitCode == 0, output);
+            foreach (var (file, (mode, owner)) in expected)
+            {
+                Assert.Equal((file, run, Convert.ToString(mode, 8), owner), (file, run, Convert.ToString((int)File.GetUnixFileMode(Path.Combine(Root, file)), 8), await Owner(Path.Combine(Root, file))));
+            }
+
+            Assert.Contains("skip (--root): chgrp pichassis", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Install_SettingsAlreadyThereLoose_KeptButMadeRootsAnd0640()
+    {
+        var settings = Path.Combine(Root, "etc/pichassis/appsettings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(settings)!);
+        File.WriteAllText(settings, """{ "Mqtt": { "Password": "secret" } }""");
+        File.SetUnixFileMode(settings, (UnixFileMode)0b110_110_110);
+        await Chown("1000:1000", settings);
+
+        var (exitCode, output) = await ShellScript.RunAsync(Script, "--from", Build, "--root", Root);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("""{ "Mqtt": { "Password": "secret" } }""", File.ReadAllText(settings));
+        Assert.Equal(("640", "0:0"), (Convert.ToString((int)File.GetUnixFileMode(settings), 8), await Owner(settings)));
+    }
+
+    [Fact]
     public async Task Install_SettingsAlreadyThere_KeepsThem()
     {
         var settings = Path.Combine(Root, "etc/pichassis/appsettings.json");
@@ -79,8 +136,8 @@ public sealed class InstallScriptTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         Assert.False(Directory.Exists(Root));
-        Assert.Contains($"+ cp -a {Build}/. {Root}/opt/pichassis.new/", output, StringComparison.Ordinal);
-        Assert.Contains($"+ install -m 0640 ", output, StringComparison.Ordinal);
+        Assert.Contains($"+ install -o root -g root -m 0755 {Build}/pichassis-controller {Root}/opt/pichassis.new/pichassis-controller", output, StringComparison.Ordinal);
+        Assert.Contains($"+ install -o root -g root -m 0640 ", output, StringComparison.Ordinal);
         Assert.Contains("+ useradd --system", output, StringComparison.Ordinal);
         Assert.Contains("+ systemctl restart pichassis.service", output, StringComparison.Ordinal);
     }
@@ -96,6 +153,17 @@ public sealed class InstallScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Install_BuildWithASymlink_RefusesIt()
+    {
+        File.CreateSymbolicLink(Path.Combine(Build, "link"), "/etc/shadow");
+
+        var (exitCode, output) = await ShellScript.RunAsync(Script, "--from", Build, "--root", Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("neither a plain file nor a directory", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Install_NoBuild_FailsWithAHint()
     {
         var (exitCode, output) = await ShellScript.RunAsync(Script, "--from", Path.Combine(_scratch, "nothing"), "--root", Root);
@@ -103,4 +171,14 @@ public sealed class InstallScriptTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("run controller/deploy/publish.sh first", output, StringComparison.Ordinal);
     }
+
+    /// <summary>Ownership needs root: these tests stand in for a root install, so they run as root (as tests/run.sh does).</summary>
+    private static async Task Chown(string owner, string path)
+    {
+        Assert.True(Environment.UserName == "root", "install.sh's ownership tests need root (chown)");
+        var chown = await ProcessRunner.RunAsync("chown", ["-R", owner, path], TimeSpan.FromSeconds(10));
+        Assert.True(chown.ExitCode == 0, chown.Error);
+    }
+
+    private static async Task<string> Owner(string path) => (await ProcessRunner.RunAsync("stat", ["-c", "%u:%g", path], TimeSpan.FromSeconds(10))).Output.Trim();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
 namespace PiChassis.Tests.Controller.Deploy;
@@ -6,28 +5,16 @@ namespace PiChassis.Tests.Controller.Deploy;
 /// <summary>The example Mosquitto configuration and ACL of controller/deploy/mosquitto, run for real.</summary>
 public sealed class MosquittoExampleConfigTests
 {
-    private static string Deploy(string file) => RepositoryPaths.Deploy("mosquitto", file);
+    private static string Deploy(string file) => ExampleMosquitto.Deploy(file);
 
     [Fact]
     public async Task Example_EachPartyMayDoOnlyWhatItNeeds()
     {
         var example = await File.ReadAllTextAsync(Deploy("mosquitto.conf"));
         Assert.Contains("set_tcp_nodelay true", example, StringComparison.Ordinal);
-        var tlsDir = Directory.CreateTempSubdirectory("pichassis-example-").FullName;
-        var tls = await TlsFiles.CreateAsync(tlsDir);
-        var tlsPort = FreePort.Next();
-        await using var broker = await MosquittoBroker.StartWithConfigAsync((port, dir) => "user root\n" + example
-            .Replace("listener 1883 127.0.0.1", $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1", StringComparison.Ordinal)
-            .Replace("listener 8883", $"listener {tlsPort.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal)
-            .Replace("/etc/mosquitto/certs/ca.crt", tls.CaFile, StringComparison.Ordinal)
-            .Replace("/etc/mosquitto/certs/broker.crt", tls.CertFile, StringComparison.Ordinal)
-            .Replace("/etc/mosquitto/certs/broker.key", tls.KeyFile, StringComparison.Ordinal)
-            .Replace("/etc/mosquitto/pichassis.passwd", Path.Combine(dir, "passwd"), StringComparison.Ordinal)
-            .Replace("/etc/mosquitto/pichassis.acl", Deploy("pichassis.acl"), StringComparison.Ordinal)
-            .Replace("/var/lib/mosquitto/", dir + "/", StringComparison.Ordinal), users: new Dictionary<string, string>
-            {
-                ["chassis-rack1"] = "c", ["slurm"] = "s", ["node03"] = "n",
-            });
+        await using var broker = await ExampleMosquitto.StartAsync(
+            new Dictionary<string, string> { ["chassis-rack1"] = "c", ["slurm"] = "s", ["node03"] = "n" },
+            new Dictionary<string, string[]> { ["rack1"] = ["node03"] });
         string[] chassis = ["-u", "chassis-rack1", "-P", "c"], slurm = ["-u", "slurm", "-P", "s"], node03 = ["-u", "node03", "-P", "n"];
 
         await MosquittoClients.PublishAsync(broker.Port, "pichassis/rack1/status", "online", retain: true, extra: chassis);
@@ -39,12 +26,11 @@ public sealed class MosquittoExampleConfigTests
         var status = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/rack1/status"], 1, waitS: 3, extra: slurm);
         var seenByChassis = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/nodes/+/heartbeat", "pichassis/rack1/request/+"], 3, waitS: 3, extra: chassis);
         var anonymous = await MosquittoClients.SubscribeAsync(broker.Port, ["#"], 1, waitS: 3);
-        var overTls = await MosquittoClients.SubscribeAsync(tlsPort, ["pichassis/rack1/status"], 1, waitS: 5, extra: [.. slurm, "--cafile", tls.CaFile]);
+        var overTls = await MosquittoClients.SubscribeAsync(broker.TlsPort, ["pichassis/rack1/status"], 1, waitS: 5, extra: [.. slurm, "--cafile", broker.Tls.CaFile]);
 
         Assert.Equal(["pichassis/rack1/status online"], status.Lines);
         Assert.Equal(["pichassis/nodes/node03/heartbeat {}", "pichassis/rack1/request/power {}"], seenByChassis.Lines.Order());
         Assert.NotEqual(0, anonymous.ExitCode);
         Assert.Equal(["pichassis/rack1/status online"], overTls.Lines);
-        Directory.Delete(tlsDir, recursive: true);
     }
 }

@@ -5,6 +5,7 @@ using PiChassis.Tests.Controller.Mqtt.Support;
 namespace PiChassis.Tests.Controller.Deploy;
 
 /// <summary>The shell node agent of controller/deploy/node-agent against a real Mosquitto.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class NodeAgentScriptTests
 {
     private static string Script => RepositoryPaths.Deploy("node-agent", "pichassis-node-agent");
@@ -70,11 +71,98 @@ public sealed class NodeAgentScriptTests
         }
     }
 
-    private static (System.Diagnostics.Process Process, Func<string> Output) StartAgent(int port, string halted) =>
+    [Fact]
+    public async Task Agent_WithAPassword_NoProcessEverHasItInItsArgv()
+    {
+        var password = $"pw-{Guid.NewGuid():N}";
+        await using var broker = await MosquittoBroker.StartAsync(new MosquittoSetup
+        {
+            Users = new Dictionary<string, string> { ["node07"] = password, ["observer"] = "o" },
+        });
+        var credentials = Path.Combine(broker.Dir, "node-agent.credentials");
+        await File.WriteAllTextAsync(credentials, $"-u node07\n-P {password}\n");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Stand-ins for the clients that log each argv, then run the real one: short-lived
+        // mosquitto_pub processes can come and go between two looks at /proc.
+        var shims = Directory.CreateDirectory(Path.Combine(broker.Dir, "bin")).FullName;
+        var argvLog = Path.Combine(broker.Dir, "argv.log");
+        foreach (var client in new[] { "mosquitto_pub", "mosquitto_sub" })
+        {
+            var shim = Path.Combine(shims, client);
+            await File.WriteAllTextAsync(shim, $"#!/bin/sh\nprintf '%s\\n' \"{client} $*\" >> {argvLog}\nexec /usr/bin/{client} \"$@\"\n");
+            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await using var observer = await TestMqttClient.ConnectAsAsync(broker.Port, "observer", "o", "pichassis/nodes/node07/#");
+        var (agent, output) = StartAgent(broker.Port, Path.Combine(broker.Dir, "halted"),
+            $"PICHASSIS_CREDENTIALS={credentials}", $"TMPDIR={broker.Dir}", $"PATH={shims}:{Environment.GetEnvironmentVariable("PATH")}");
+        var exposed = new List<string>();
+        var listenerSeen = false;
+        try
+        {
+            using var limit = new CancellationTokenSource(BrokerAndController.Patience);
+            while (!limit.IsCancellationRequested && (observer.Messages("pichassis/nodes/node07/heartbeat").Count < 3 || !listenerSeen))
+            {
+                foreach (var cmdline in CommandLines())
+                {
+                    listenerSeen |= cmdline.Contains("mosquitto_sub", StringComparison.Ordinal) && cmdline.Contains("pichassis/nodes/node07/cmd", StringComparison.Ordinal);
+                    if (cmdline.Contains(password, StringComparison.Ordinal))
+                    {
+                        exposed.Add(cmdline);
+                    }
+                }
+
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await StopAsync(agent);
+        }
+
+        var argv = await File.ReadAllLinesAsync(argvLog);
+        Assert.True(observer.Messages("pichassis/nodes/node07/heartbeat").Count >= 3, "no heartbeats with the credentials file: " + output());
+        Assert.True(listenerSeen, "the agent's mosquitto_sub was never seen in /proc");
+        Assert.Empty(exposed);
+        Assert.Contains(argv, a => a.StartsWith("mosquitto_pub ", StringComparison.Ordinal));
+        Assert.Contains(argv, a => a.StartsWith("mosquitto_sub ", StringComparison.Ordinal));
+        Assert.DoesNotContain(argv, a => a.Contains(password, StringComparison.Ordinal));
+        Assert.DoesNotContain("warning", output(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_PasswordInTheEnvironment_RefusedWithTheWayOut()
+    {
+        var result = await ProcessRunner.RunAsync("env", ["PICHASSIS_NODE=node07", "PICHASSIS_PASSWORD=secret", "sh", Script], TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("-P <password>", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every process's argv as /proc shows it to any local user, arguments joined by spaces.</summary>
+    private static IEnumerable<string> CommandLines()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            string cmdline;
+            try
+            {
+                cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // gone meanwhile, or not a process
+            }
+
+            yield return cmdline.Replace('\0', ' ');
+        }
+    }
+
+    private static (System.Diagnostics.Process Process, Func<string> Output) StartAgent(int port, string halted, params string[] settings) =>
         ProcessRunner.Start("env",
         [
             "PICHASSIS_NODE=node07", "PICHASSIS_BROKER=127.0.0.1", $"PICHASSIS_PORT={port.ToString(CultureInfo.InvariantCulture)}",
-            "PICHASSIS_INTERVAL=1", $"PICHASSIS_HALT_COMMAND=touch {halted}", "sh", Script,
+            "PICHASSIS_INTERVAL=1", $"PICHASSIS_HALT_COMMAND=touch {halted}", .. settings, "sh", Script,
         ]);
 
     private static async Task StopAsync(System.Diagnostics.Process agent)

@@ -41,8 +41,26 @@ internal sealed class TestMqttClient : IAsyncDisposable
             builder.WithCleanStart(false).WithSessionExpiryInterval(600);
         }
 
+        return await ConnectAsync(builder, filters);
+    }
+
+    /// <summary>Logs in as <paramref name="user"/>; a refused login throws.</summary>
+    public static Task<TestMqttClient> ConnectAsAsync(int port, string user, string password, params string[] filters) =>
+        ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId($"test-{user}-{Guid.NewGuid():N}")
+            .WithCredentials(user, password), filters);
+
+    private static async Task<TestMqttClient> ConnectAsync(MqttClientOptionsBuilder builder, string[] filters)
+    {
         var client = new TestMqttClient(builder.Build());
-        await client._client.ConnectAsync(client._options);
+        var connected = await client._client.ConnectAsync(client._options);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"the broker refused the connection: {connected.ResultCode}");
+        }
+
         if (filters.Length > 0)
         {
             await client.SubscribeAsync(filters);
