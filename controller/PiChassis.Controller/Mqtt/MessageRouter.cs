@@ -13,8 +13,7 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// Hands each received message to its handler by topic. Commands that arrive with the retain flag
 /// are dropped: a retained command would switch again at every reconnect (ghost switching).
-/// Each node of this chassis has its own heartbeat budget, so a flood on one node's topic (or on
-/// names of no node here) cannot starve another node's beats and make the watchdog restart it.
+/// Heartbeats are read within each node's budget (<see cref="HeartbeatBudget"/>).
 /// </summary>
 public sealed partial class MessageRouter(
     Topics topics,
@@ -28,11 +27,8 @@ public sealed partial class MessageRouter(
     ILogger<MessageRouter> logger)
 {
     private readonly string _homeAssistantStatus = HomeAssistantTopics.Status(options.Value.DiscoveryPrefix);
-    /// <summary>An agent beats every 10 s; a node may beat once a second on average, in bursts of five.</summary>
-    private readonly KeyedRateLimits _ownBeats = new(1, 5, 1024, time);
-
-    /// <summary>Names of no slot here (a new board, another chassis's node) share one budget.</summary>
-    private readonly TokenBucket _strangerBeats = new(20, 100, time);
+    // Read off the loop: the published states are an immutable array, replaced whole.
+    private readonly HeartbeatBudget _heartbeats = new(node => loop.Engine.States.Any(s => s.Node == node), time);
 
     public Task RouteAsync(MqttApplicationMessage message)
     {
@@ -70,7 +66,7 @@ public sealed partial class MessageRouter(
     /// <summary>Any heartbeat proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
     private void OnHeartbeat(string node, MqttApplicationMessage message)
     {
-        if (message.Retain || !Topics.IsValidNodeName(node) || !TryTakeBeat(node))
+        if (message.Retain || !Topics.IsValidNodeName(node) || !_heartbeats.TryTake(node))
         {
             return;
         }
@@ -92,9 +88,6 @@ public sealed partial class MessageRouter(
 
         loop.Post(engine => identity.OnHeartbeat(engine, node, uptimeS));
     }
-
-    // Read off the loop: the published states are an immutable array, replaced whole.
-    private bool TryTakeBeat(string node) => loop.Engine.States.Any(s => s.Node == node) ? _ownBeats.TryTake(node) : _strangerBeats.TryTake();
 
     private static string Text(MqttApplicationMessage message) => Encoding.UTF8.GetString(message.Payload).Trim();
 
