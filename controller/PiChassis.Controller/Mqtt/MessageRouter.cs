@@ -64,7 +64,7 @@ public sealed partial class MessageRouter(
     /// <summary>Any heartbeat proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
     private void OnHeartbeat(string node, MqttApplicationMessage message)
     {
-        if (message.Retain || !Topics.IsValidNodeName(node) || !_heartbeats.TryTake())
+        if (message.Retain || !NodeNames.IsValid(node) || !_heartbeats.TryTake())
         {
             return;
         }

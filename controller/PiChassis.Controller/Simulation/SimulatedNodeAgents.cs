@@ -130,7 +130,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
                 }
             }
 
-            if (due && node is not null && Topics.IsValidNodeName(node))
+            if (due && node is not null && NodeNames.IsValid(node))
             {
                 var load = slot.LoadFraction;
                 var beat = new HeartbeatPayload(_time.GetUtcNow(), Math.Round(slot.UptimeS, 1), Math.Round(load * 4, 2), Math.Round(45 + (25 * load), 1));

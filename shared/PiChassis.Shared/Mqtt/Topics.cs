@@ -72,9 +72,6 @@ public sealed partial class Topics
     public static bool IsValidChassisId([NotNullWhen(true)] string? chassisId) =>
         chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel;
 
-    /// <summary>A host name usable as one topic level: letters, digits, <c>.</c>, <c>_</c>, <c>-</c>, at most 64.</summary>
-    public static bool IsValidNodeName([NotNullWhen(true)] string? node) => node is not null && NodeNamePattern().IsMatch(node);
-
     public static string NodeHeartbeat(string node) => NodeTopic(node, "heartbeat");
 
     public static string NodeStatus(string node) => NodeTopic(node, "status");
@@ -93,7 +90,7 @@ public sealed partial class Topics
 
     private static string NodeTopic(string node, string leaf)
     {
-        if (!IsValidNodeName(node))
+        if (!NodeNames.IsValid(node))
         {
             throw new ArgumentException($"Node name '{node}' cannot be a topic level.", nameof(node));
         }
@@ -122,7 +119,4 @@ public sealed partial class Topics
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]
     private static partial Regex ChassisIdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex NodeNamePattern();
 }

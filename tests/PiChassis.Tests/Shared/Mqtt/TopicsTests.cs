@@ -64,9 +64,13 @@ public class TopicsTests
     [InlineData("node+", false)]
     [InlineData("node#", false)]
     [InlineData("nöde", false)]
-    public void IsValidNodeName_TopicLevelSafe(string node, bool valid)
+    [InlineData("-Ehalt.log", false)]
+    [InlineData("node;reboot", false)]
+    [InlineData("node 1", false)]
+    [InlineData(".node", false)]
+    public void NodeNamesIsValid_TopicLevelAndShellSafe(string node, bool valid)
     {
-        Assert.Equal(valid, Topics.IsValidNodeName(node));
+        Assert.Equal(valid, NodeNames.IsValid(node));
     }
 
     [Fact]
