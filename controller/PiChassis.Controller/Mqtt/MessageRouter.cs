@@ -13,6 +13,8 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// Hands each received message to its handler by topic. Commands that arrive with the retain flag
 /// are dropped: a retained command would switch again at every reconnect (ghost switching).
+/// Heartbeats (only this chassis's own nodes are subscribed) and announcements (any new board)
+/// each have their own flood guard, so a flood of announcements cannot crowd out the heartbeats.
 /// </summary>
 public sealed partial class MessageRouter(
     Topics topics,
@@ -28,13 +30,22 @@ public sealed partial class MessageRouter(
     private readonly string _homeAssistantStatus = HomeAssistantTopics.Status(options.Value.DiscoveryPrefix);
     private readonly TokenBucket _heartbeats = new(200, 2000, time);
 
+    // A board announces itself every 30 s for its first 10 min: 5 a second serves a fleet's boots.
+    private readonly TokenBucket _announcements = new(5, 50, time);
+
     public Task RouteAsync(MqttApplicationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var topic = message.Topic;
         if (Topics.TryParseNodeTopic(topic, "heartbeat", out var node))
         {
-            OnHeartbeat(node, message);
+            OnNodeWord(node, message, _heartbeats);
+            return Task.CompletedTask;
+        }
+
+        if (Topics.TryParseNodeTopic(topic, "announce", out node))
+        {
+            OnNodeWord(node, message, _announcements);
             return Task.CompletedTask;
         }
 
@@ -61,10 +72,10 @@ public sealed partial class MessageRouter(
             : Task.CompletedTask;
     }
 
-    /// <summary>Any heartbeat proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
-    private void OnHeartbeat(string node, MqttApplicationMessage message)
+    /// <summary>A heartbeat or an announcement proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
+    private void OnNodeWord(string node, MqttApplicationMessage message, TokenBucket guard)
     {
-        if (message.Retain || !NodeNames.IsValid(node) || !_heartbeats.TryTake())
+        if (message.Retain || !NodeNames.IsValid(node) || !guard.TryTake())
         {
             return;
         }
@@ -92,6 +103,6 @@ public sealed partial class MessageRouter(
     [LoggerMessage(EventId = 427, Level = LogLevel.Warning, Message = "Ignored a retained command on {Topic}: retained commands would switch again at every reconnect")]
     private partial void LogRetainedIgnored(string topic);
 
-    [LoggerMessage(EventId = 446, Level = LogLevel.Debug, Message = "Heartbeat of {Node} is not JSON; counted without its uptime")]
+    [LoggerMessage(EventId = 446, Level = LogLevel.Debug, Message = "Word of {Node} is not JSON; counted without its uptime")]
     private partial void LogBadHeartbeat(string node);
 }

@@ -15,7 +15,11 @@ public sealed partial class Topics
     /// <summary>The reserved level under <see cref="Root"/> for the node agents; never a chassis id.</summary>
     public const string NodesLevel = "nodes";
 
-    public const string NodeHeartbeatFilter = $"{Root}/{NodesLevel}/+/heartbeat";
+    /// <summary>
+    /// New boards say they are up here (at start, then every 30 s while up less than 10 min), so every
+    /// chassis hears them; heartbeats are subscribed per node, each chassis its own nodes only.
+    /// </summary>
+    public const string NodeAnnounceFilter = $"{Root}/{NodesLevel}/+/announce";
 
     public const string NodeCommandFilter = $"{Root}/{NodesLevel}/+/cmd";
 
@@ -73,6 +77,8 @@ public sealed partial class Topics
         chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel;
 
     public static string NodeHeartbeat(string node) => NodeTopic(node, "heartbeat");
+
+    public static string NodeAnnounce(string node) => NodeTopic(node, "announce");
 
     public static string NodeStatus(string node) => NodeTopic(node, "status");
 

@@ -29,7 +29,7 @@ public class TopicsTests
         Assert.Equal("pichassis/nodes/node07/heartbeat", Topics.NodeHeartbeat("node07"));
         Assert.Equal("pichassis/nodes/node07/status", Topics.NodeStatus("node07"));
         Assert.Equal("pichassis/nodes/node07/cmd", Topics.NodeCommand("node07"));
-        Assert.Equal("pichassis/nodes/+/heartbeat", Topics.NodeHeartbeatFilter);
+        Assert.Equal("pichassis/nodes/+/announce", Topics.NodeAnnounceFilter);
         Assert.Equal("pichassis/nodes/+/cmd", Topics.NodeCommandFilter);
     }
 
