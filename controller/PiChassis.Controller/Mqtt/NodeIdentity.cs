@@ -271,6 +271,12 @@ public sealed partial class NodeIdentity
     {
         _awaitingFirstBeat.Remove(slot.Slot);
         _claims.Remove(slot.Slot);
+        foreach (var stale in engine.States.Where(s => s.PendingNode == node).Select(s => s.Slot).ToList())
+        {
+            // The board left the slot where it was pending: a name is pending in one slot at most.
+            engine.SetPendingNode(stale, null);
+        }
+
         engine.SetPendingNode(slot.Slot, node);
         var detail = new JsonObject
         {

@@ -141,6 +141,23 @@ public sealed class NodeIdentityTests : IDisposable
     }
 
     [Fact]
+    public void OnHeartbeat_PendingBoardMovedToAnotherSlot_PendingThereOnly()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        HearUntilConfirmed("node42", uptimeS: 12);
+        _rig.Engine.Execute(new SlotCommand(3, SlotAction.ForceOff, CommandOrigin.Remote, "test"));
+        _rig.Time.Advance(TimeSpan.FromSeconds(10));
+        _rig.PowerOn(4);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+
+        HearUntilConfirmed("node42", uptimeS: 12);
+
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Equal("node42", _rig.State(4).PendingNode);
+    }
+
+    [Fact]
     public void Restore_SavedNameForAConfiguredSlot_Ignored()
     {
         _map.Save(new Dictionary<int, string> { [3] = "impostor", [4] = "node03" });
