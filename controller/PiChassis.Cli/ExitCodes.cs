@@ -18,6 +18,6 @@ public static class ExitCodes
     /// <summary>A controller is offline, unknown, or did not answer in time.</summary>
     public const int ControllerOffline = 4;
 
-    /// <summary>Refused by policy or safety: locked, fault latched, held off by protection, rate limited, over budget.</summary>
+    /// <summary>Refused by policy or safety: locked, fault latched, held off by protection, rate limited, over budget, an identity conflict or nothing to confirm.</summary>
     public const int Refused = 5;
 }

@@ -9,7 +9,7 @@ using Spectre.Console.Rendering;
 
 namespace PiChassis.Cli.Commands;
 
-/// <summary>The commands that act on slots: <c>power</c>, <c>clear-fault</c>, <c>identify</c>, <c>lock</c>, <c>unlock</c>, <c>policy</c>.</summary>
+/// <summary>The commands that act on slots: <c>power</c>, <c>clear-fault</c>, <c>identify</c>, <c>lock</c>, <c>unlock</c>, <c>policy</c>, <c>identity</c>.</summary>
 public static class SwitchCommands
 {
     private static readonly string[] PowerActions = ["on", "off", "force-off", "cycle", "restart"];
@@ -22,6 +22,7 @@ public static class SwitchCommands
         yield return Plain("lock", RequestVerbs.Lock, "maintenance lock: remote power commands are refused", options, io);
         yield return Plain("unlock", RequestVerbs.Unlock, "lift the maintenance lock", options, io);
         yield return Policy(options, io);
+        yield return Identity(options, io);
     }
 
     private static Command Power(GlobalOptions options, CliIo io)
@@ -73,6 +74,19 @@ public static class SwitchCommands
         command.SetAction((parse, cancel) =>
             RunAsync(new CommandContext(parse, options, io), RequestVerbs.Policy, parse.GetValue(targets)!,
                 new RequestPayload { Policy = parse.GetValue(policy)!.Replace('-', '_') }, Requester.AnswerPatience, cancel));
+        return command;
+    }
+
+    /// <summary><c>identity confirm|reject slot:3</c>: an operator's word on the name plug &amp; play learnt for a slot.</summary>
+    private static Command Identity(GlobalOptions options, CliIo io)
+    {
+        var action = new Argument<string>("action") { Description = string.Join(" | ", WireValues.IdentityActions) };
+        action.AcceptOnlyFromAmong([.. WireValues.IdentityActions]);
+        var targets = TargetsArgument();
+        var command = new Command("identity", "confirm or reject the node name learnt for slots (pending names show in status)") { action, targets };
+        command.SetAction((parse, cancel) =>
+            RunAsync(new CommandContext(parse, options, io), RequestVerbs.Identity, parse.GetValue(targets)!,
+                new RequestPayload { Action = parse.GetValue(action) }, Requester.AnswerPatience, cancel));
         return command;
     }
 

@@ -12,7 +12,7 @@ public static class Outcome
     /// <summary>The contract's error codes that mean "refused by policy or safety".</summary>
     public static readonly IReadOnlySet<string> RefusalCodes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "locked", "fault_latched", "held", "rate_limited", "budget_exceeded",
+        "locked", "fault_latched", "held", "rate_limited", "budget_exceeded", "identity_conflict", "not_pending",
     };
 
     private static readonly HashSet<string> UsageCodes = new HashSet<string>(StringComparer.Ordinal) { "invalid_request", "unknown_target" };

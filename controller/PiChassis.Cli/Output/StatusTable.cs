@@ -23,7 +23,7 @@ public static class StatusTable
             table.AddRow(
                 Markup.Escape(row.Chassis),
                 row.Slot.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(row.Node),
+                Markup.Escape(row.PendingNode is { } pending ? $"{row.Node} (pending {pending})" : row.Node),
                 PhaseMarkup(row.Phase),
                 Markup.Escape(row.Locked ? row.Policy + ", locked" : row.Policy),
                 Number(row.PowerW, "0.00"),

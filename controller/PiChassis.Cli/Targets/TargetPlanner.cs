@@ -1,5 +1,6 @@
 using PiChassis.Cli.Mqtt;
 using PiChassis.Shared.Hostlists;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Cli.Targets;
 
@@ -46,6 +47,11 @@ public static class TargetPlanner
 
         foreach (var node in hostlist.Nodes)
         {
+            if (!NodeNames.IsValid(node))
+            {
+                throw new CliException(ExitCodes.Usage, $"bad node name '{node}': a node name is {NodeNames.Rule}");
+            }
+
             var owner = scope.FirstOrDefault(c => c.FindNode(node) is not null)
                 ?? throw new CliException(ExitCodes.Usage, $"unknown node '{node}': no chassis{(chassisId is null ? "" : $" '{chassisId}'")} lists it in its info");
             Add(owner, node);

@@ -67,9 +67,9 @@ public sealed class ChassisOptionsValidator : IValidateOptions<ChassisOptions>
             {
                 errors.Add($"{where}: node name is empty.");
             }
-            else if (!Topics.IsValidNodeName(slot.Node))
+            else if (!NodeNames.IsValid(slot.Node))
             {
-                errors.Add($"{where}: node name '{slot.Node}' must be a host name of letters, digits, '.', '_' and '-', at most 64 (it is an MQTT topic level).");
+                errors.Add($"{where}: node name '{slot.Node}' must be {NodeNames.Rule} (it is an MQTT topic level and goes into halt commands).");
             }
 
             if (slot.Priority is < -MaxPriority or > MaxPriority)

@@ -34,7 +34,11 @@ public static class DefaultWiring
         foreach (var slot in chassis.Slots.Where(s => s.Slot is >= 1 and <= MaxSlots))
         {
             var index = slot.Slot - 1;
-            slot.Node ??= $"node{slot.Slot:D2}";
+            if (slot.Node is null)
+            {
+                slot.UseDefaultNode($"node{slot.Slot:D2}");
+            }
+
             slot.SensorAddress ??= new I2cAddress(FirstSensorAddress + index);
             FillExpanderOutput(slot.Relay, RelayExpanderAddress, index);
             FillExpanderOutput(slot.Led, LedExpanderAddress, index);

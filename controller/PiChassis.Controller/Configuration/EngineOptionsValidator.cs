@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PiChassis.Controller.Engine;
 using static PiChassis.Controller.Configuration.OptionChecks;
 
 namespace PiChassis.Controller.Configuration;
@@ -25,6 +26,7 @@ public sealed class EngineOptionsValidator :
     public ValidateOptionsResult Validate(string? name, PowerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        string? splitError = null;
         return Result(
             Check(options.PsuBudgetW > 0 && options.PsuBudgetW <= MaxBudgetW, $"Power:PsuBudgetW {options.PsuBudgetW} must be positive and at most {MaxBudgetW} W."),
             Check(options.HeadroomW >= 0 && options.HeadroomW < options.PsuBudgetW, $"Power:HeadroomW {options.HeadroomW} must be at least 0 and below the budget."),
@@ -55,7 +57,11 @@ public sealed class EngineOptionsValidator :
             // Without a placeholder every slot's halt would go to the same host.
             Check(string.IsNullOrWhiteSpace(options.HaltCommand)
                 || options.HaltCommand.Contains("{node}", StringComparison.Ordinal) || options.HaltCommand.Contains("{slot}", StringComparison.Ordinal),
-                "Power:HaltCommand must name the node to halt with {node} or {slot}."));
+                "Power:HaltCommand must name the node to halt with {node} or {slot}."),
+
+            // Split once here, so a template that cannot become an argument vector stops the start.
+            Check(string.IsNullOrWhiteSpace(options.HaltCommand) || HaltCommandTemplate.TryParse(options.HaltCommand, out _, out splitError),
+                $"Power:HaltCommand cannot be split into words: {splitError}."));
     }
 
     public ValidateOptionsResult Validate(string? name, ProtectionOptions options)

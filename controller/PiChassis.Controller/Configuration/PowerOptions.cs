@@ -44,6 +44,10 @@ public sealed class PowerOptions
     /// <summary>Relay wear guard: power-ons per slot per rolling hour.</summary>
     public int MaxCyclesPerHour { get; set; } = 20;
 
-    /// <summary>Shell command that halts a node without the MQTT agent; {node} and {slot} are replaced.</summary>
+    /// <summary>
+    /// Command that halts a node without the MQTT agent, e.g. <c>ssh {node} sudo poweroff</c>. Split into
+    /// words once at start (quotes as in the shell); {node} and {slot} are replaced inside each word, and
+    /// the program runs directly with those words as its arguments: no shell, so no pipes or redirections.
+    /// </summary>
     public string? HaltCommand { get; set; }
 }

@@ -5,29 +5,48 @@ namespace PiChassis.Controller.Engine;
 
 /// <summary>
 /// Asks a node to halt by running a configured command (e.g. <c>ssh {node} sudo poweroff</c>),
-/// for nodes without the MQTT node agent. Fire and forget: the engine watches the halt current.
-/// The process is started off the engine loop, since starting one can take long on a busy Pi.
+/// for nodes without the MQTT node agent. The template is split into words once, here (the
+/// configuration check has refused one that cannot be split); each halt starts the program with the
+/// node name as one argument, never through a shell. Fire and forget: the engine watches the halt
+/// current. The process is started off the engine loop, since starting one can take long on a busy Pi.
 /// </summary>
-public sealed partial class CommandNodeAgent(string? commandTemplate, ILogger<CommandNodeAgent> logger) : INodeAgent
+public sealed partial class CommandNodeAgent : INodeAgent
 {
+    private readonly HaltCommandTemplate? _template;
+    private readonly ILogger<CommandNodeAgent> _logger;
+
+    public CommandNodeAgent(string? commandTemplate, ILogger<CommandNodeAgent> logger)
+    {
+        _logger = logger;
+        if (string.IsNullOrWhiteSpace(commandTemplate))
+        {
+            return;
+        }
+
+        if (!HaltCommandTemplate.TryParse(commandTemplate, out _template, out var error))
+        {
+            throw new ArgumentException($"Power:HaltCommand cannot be split into words: {error}.", nameof(commandTemplate));
+        }
+    }
+
     public void RequestHalt(int slot, string node)
     {
-        if (string.IsNullOrWhiteSpace(commandTemplate))
+        if (_template is null)
         {
             LogNoCommand(slot, node);
             return;
         }
 
-        var command = commandTemplate.Replace("{node}", node, StringComparison.Ordinal)
-            .Replace("{slot}", slot.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        _ = Task.Run(() => Start(slot, command));
+        var start = _template.StartInfo(slot, node);
+        _ = Task.Run(() => Start(slot, start));
     }
 
-    private void Start(int slot, string command)
+    private void Start(int slot, ProcessStartInfo start)
     {
+        var command = string.Join(' ', [start.FileName, .. start.ArgumentList]);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command }, UseShellExecute = false });
+            using var process = Process.Start(start);
             LogHaltCommand(slot, command);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)

@@ -15,4 +15,10 @@ public static class ErrorCodes
     public const string Timeout = "timeout";
     public const string HardwareError = "hardware_error";
     public const string Unavailable = "unavailable";
+
+    /// <summary>An <c>identity</c> request for a slot with no learnt or pending name.</summary>
+    public const string NotPending = "not_pending";
+
+    /// <summary>Confirming or rejecting would take a name another slot holds.</summary>
+    public const string IdentityConflict = "identity_conflict";
 }

@@ -19,4 +19,13 @@ public static class EventTypes
     public const string PolicyChanged = "policy_changed";
     public const string CapacityChanged = "capacity_changed";
     public const string StoreHealth = "store_health";
+
+    /// <summary>Plug &amp; play heard two claims for one slot, or a name another slot still holds: nothing changed.</summary>
+    public const string IdentityConflict = "identity_conflict";
+
+    /// <summary>An operator confirmed the name learnt for a slot: the slot answers to it from now on.</summary>
+    public const string IdentityConfirmed = "identity_confirmed";
+
+    /// <summary>An operator rejected a learnt name: the slot has its configured (or default) name again.</summary>
+    public const string IdentityRejected = "identity_rejected";
 }

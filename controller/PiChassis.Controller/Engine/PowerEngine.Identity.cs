@@ -28,4 +28,18 @@ public sealed partial class PowerEngine
         Publish();
         return true;
     }
+
+    /// <summary>Sets (or, with null, clears) the learnt name that waits for an operator in <paramref name="slot"/>.</summary>
+    public void SetPendingNode(int slot, string? node)
+    {
+        if (Find(slot) is { } target && target.PendingNode != node)
+        {
+            target.PendingNode = node;
+            Publish();
+        }
+    }
+
+    /// <summary>Powered, and its node has sent a heartbeat within <paramref name="within"/>: the slot's board is alive.</summary>
+    public bool IsBeating(int slot, TimeSpan within) =>
+        Find(slot) is { Relay.IsClosed: true, LastHeartbeat: { } beat } && Now - beat <= within;
 }

@@ -111,10 +111,10 @@ public sealed partial class PowerEngine
         Publish();
     }
 
-    /// <summary>The node's agent sent a heartbeat: it is up.</summary>
+    /// <summary>The node's agent sent a heartbeat: it is up. A pending name's beat counts for its slot.</summary>
     public void OnHeartbeat(string node)
     {
-        foreach (var slot in _slots.Where(s => string.Equals(s.Node, node, StringComparison.Ordinal)))
+        foreach (var slot in _slots.Where(s => string.Equals(s.Node, node, StringComparison.Ordinal) || string.Equals(s.PendingNode, node, StringComparison.Ordinal)))
         {
             slot.LastHeartbeat = Now;
             if (slot.Phase == SlotPhase.Booting)

@@ -80,6 +80,9 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public TimeSpan? LastHeartbeat { get; set; }
 
+    /// <summary>A learnt name not yet confirmed: its heartbeats count for this slot, nothing is addressed to it.</summary>
+    public string? PendingNode { get; set; }
+
     public TimeSpan? OnSince { get; set; }
 
     public List<TimeSpan> WatchdogAttempts { get; } = [];
@@ -102,5 +105,6 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
     {
         Held = ShedForHeat,
         OnWhenReleased = OnWhenReleased,
+        PendingNode = PendingNode,
     };
 }

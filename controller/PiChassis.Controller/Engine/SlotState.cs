@@ -18,4 +18,7 @@ public sealed record SlotState(
 
     /// <summary>Held, and to be powered on again when released. Part of the state so that a change is saved at once.</summary>
     public bool OnWhenReleased { get; init; }
+
+    /// <summary>A name plug &amp; play learnt for this slot, waiting for an operator; the slot answers to <see cref="Node"/> until then.</summary>
+    public string? PendingNode { get; init; }
 }

@@ -40,7 +40,7 @@ public sealed partial class ChassisPublisher
             return false;
         }
 
-        if (_infoSlots.TryGetValue(state.Slot, out var known) && known != (state.Node, state.Policy))
+        if (_infoSlots.TryGetValue(state.Slot, out var known) && known != (state.Node, state.Policy, state.PendingNode))
         {
             await PublishInfoAsync(await _loop.RunAsync(e => e.States));
         }
@@ -54,13 +54,13 @@ public sealed partial class ChassisPublisher
         var slots = states.Select(s =>
         {
             var configured = _identity.ConfiguredNode(s.Slot);
-            return new InfoSlot(s.Slot, s.Node, PowerEngine.Wire(s.Policy), configured == s.Node ? null : configured);
+            return new InfoSlot(s.Slot, s.Node, PowerEngine.Wire(s.Policy), configured == s.Node ? null : configured, s.PendingNode);
         }).ToList();
         var info = new InfoPayload(_time.GetUtcNow(), InfoPayload.CurrentSchema, SoftwareVersion.Text, _topics.ChassisId,
             _power.PsuBudgetW, slots, [.. _chassis.Probes.Select(p => p.Name)]);
         foreach (var state in states)
         {
-            _infoSlots[state.Slot] = (state.Node, state.Policy);
+            _infoSlots[state.Slot] = (state.Node, state.Policy, state.PendingNode);
         }
 
         return await _connection.PublishAsync(MqttMessages.Json(_topics.Info, info, PiChassisJson.Wire.InfoPayload, retain: true));

@@ -46,7 +46,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     private readonly ILogger<ChassisPublisher> _logger;
     private readonly StoreDatabase? _store;
     private readonly TelemetryGate _gate;
-    private readonly Dictionary<int, (string Node, SlotPolicy Policy)> _infoSlots = [];
+    private readonly Dictionary<int, (string Node, SlotPolicy Policy, string? PendingNode)> _infoSlots = [];
     private long _publishedSeq;
     private int _signalled;
     private int _eventsPending;

@@ -19,7 +19,8 @@ public static class HomeAssistantDiscovery
     [
         EventTypes.PowerOn, EventTypes.PowerOff, EventTypes.PhaseChanged, EventTypes.FaultTrip, EventTypes.FaultCleared,
         EventTypes.LoadShed, EventTypes.ShedReleased, EventTypes.WatchdogAction, EventTypes.ButtonPress, EventTypes.CommandRejected,
-        EventTypes.PolicyChanged, NodeIdentity.EventType,
+        EventTypes.PolicyChanged, NodeIdentity.EventType, EventTypes.IdentityConflict, EventTypes.IdentityConfirmed,
+        EventTypes.IdentityRejected,
     ];
 
     public static string ChassisObjectId(Topics topics)

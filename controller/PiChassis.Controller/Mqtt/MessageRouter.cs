@@ -13,7 +13,9 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// Hands each received message to its handler by topic. Commands that arrive with the retain flag
 /// are dropped: a retained command would switch again at every reconnect (ghost switching).
-/// Heartbeats are read within each node's budget (<see cref="HeartbeatBudget"/>).
+/// Heartbeats (only this chassis's own nodes are subscribed) are read within each node's budget
+/// (<see cref="HeartbeatBudget"/>) and announcements (any new board) within their own, so neither a
+/// flood on one node's topic nor one of announcements crowds out another node's beats.
 /// </summary>
 public sealed partial class MessageRouter(
     Topics topics,
@@ -30,13 +32,22 @@ public sealed partial class MessageRouter(
     // Read off the loop: the published states are an immutable array, replaced whole.
     private readonly HeartbeatBudget _heartbeats = new(node => loop.Engine.States.Any(s => s.Node == node), time);
 
+    // A board announces itself every 30 s for its first 10 min: 5 a second serves a fleet's boots.
+    private readonly TokenBucket _announcements = new(5, 50, time);
+
     public Task RouteAsync(MqttApplicationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var topic = message.Topic;
         if (Topics.TryParseNodeTopic(topic, "heartbeat", out var node))
         {
-            OnHeartbeat(node, message);
+            OnNodeWord(node, message, _heartbeats.TryTake);
+            return Task.CompletedTask;
+        }
+
+        if (Topics.TryParseNodeTopic(topic, "announce", out node))
+        {
+            OnNodeWord(node, message, _ => _announcements.TryTake());
             return Task.CompletedTask;
         }
 
@@ -63,10 +74,10 @@ public sealed partial class MessageRouter(
             : Task.CompletedTask;
     }
 
-    /// <summary>Any heartbeat proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
-    private void OnHeartbeat(string node, MqttApplicationMessage message)
+    /// <summary>A heartbeat or an announcement proves the node is up; its uptime (when readable) lets plug &amp; play place it.</summary>
+    private void OnNodeWord(string node, MqttApplicationMessage message, Func<string, bool> withinBudget)
     {
-        if (message.Retain || !Topics.IsValidNodeName(node) || !_heartbeats.TryTake(node))
+        if (message.Retain || !NodeNames.IsValid(node) || !withinBudget(node))
         {
             return;
         }
@@ -94,6 +105,6 @@ public sealed partial class MessageRouter(
     [LoggerMessage(EventId = 427, Level = LogLevel.Warning, Message = "Ignored a retained command on {Topic}: retained commands would switch again at every reconnect")]
     private partial void LogRetainedIgnored(string topic);
 
-    [LoggerMessage(EventId = 446, Level = LogLevel.Debug, Message = "Heartbeat of {Node} is not JSON; counted without its uptime")]
+    [LoggerMessage(EventId = 446, Level = LogLevel.Debug, Message = "Word of {Node} is not JSON; counted without its uptime")]
     private partial void LogBadHeartbeat(string node);
 }

@@ -110,20 +110,29 @@ public sealed partial class MqttConnection
 
     private async Task OnConnectedAsync(MqttClientConnectedEventArgs args)
     {
+        await _subscribing.WaitAsync();
         try
         {
-            if (_subscriptions.Count > 0)
+            // A new session has none of the run-time filters: all of them go with the fixed ones.
+            var wanted = Volatile.Read(ref _wanted);
+            if (_subscriptions.Count + wanted.Count > 0)
             {
-                var subscribe = new MqttClientSubscribeOptions { TopicFilters = [.. _subscriptions] };
+                var subscribe = new MqttClientSubscribeOptions { TopicFilters = [.. _subscriptions, .. wanted] };
                 using var timeout = new CancellationTokenSource(OperationTimeout, _time);
                 await _client.SubscribeAsync(subscribe, timeout.Token);
             }
+
+            _subscribed = [.. wanted.Select(f => f.Topic)];
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogSubscribeFailed(e.Message);
             Wake();
             return;
+        }
+        finally
+        {
+            _subscribing.Release();
         }
 
         _failures = 0;

@@ -136,5 +136,6 @@ public sealed partial class MqttConnection : IAsyncDisposable
     {
         await StopAsync(null);
         _client.Dispose();
+        _subscribing.Dispose();
     }
 }

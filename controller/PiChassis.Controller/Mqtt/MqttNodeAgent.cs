@@ -17,7 +17,7 @@ public sealed partial class MqttNodeAgent(MqttConnection connection, INodeAgent?
     public void RequestHalt(int slot, string node)
     {
         fallback?.RequestHalt(slot, node);
-        if (!Topics.IsValidNodeName(node))
+        if (!NodeNames.IsValid(node))
         {
             LogBadName(slot, node);
             return;

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MQTTnet.Protocol;
 using PiChassis.Controller.Engine;
 using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
-/// Runs the controller's MQTT side: puts the learnt node names back, starts the publisher and the
-/// connection loop; on stop says <c>offline</c> (retained) and disconnects cleanly. It never
+/// Runs the controller's MQTT side: puts the learnt node names back (and keeps the heartbeat
+/// subscriptions to the chassis's own names), starts the publisher and the connection loop; on stop says <c>offline</c> (retained) and disconnects cleanly. It never
 /// blocks start-up on the broker: protection runs whether or not the broker is there. The
 /// publisher stops before any hosted service does: it reads the engine loop, which stops first.
 /// </summary>
@@ -24,6 +25,11 @@ public sealed partial class MqttService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!broker.Unavailable)
+        {
+            identity.NodesChanged += OnNodesChanged;
+        }
+
         loop.Post(identity.Restore);
         if (broker.Unavailable)
         {
@@ -43,6 +49,11 @@ public sealed partial class MqttService(
         await requests.StopAsync();
         await connection.StopAsync(MqttMessages.Text(topics.Status, Availability.Offline, retain: true));
     }
+
+    /// <summary>On the engine loop: the heartbeats of exactly the names the chassis answers to.</summary>
+    private void OnNodesChanged(object? sender, IReadOnlyCollection<string> nodes) =>
+        connection.SetRuntimeSubscriptions([.. nodes.Where(NodeNames.IsValid).Distinct().Order(StringComparer.Ordinal)
+            .Select(n => MqttServices.Filter(Topics.NodeHeartbeat(n), MqttQualityOfServiceLevel.AtMostOnce, retainAsPublished: true))]);
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -67,14 +67,15 @@ public static class MqttServices
         [
             Filter(topics.SlotSetFilter, MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: true),
             Filter(topics.RequestFilter, MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: true),
-            Filter(Topics.NodeHeartbeatFilter, MqttQualityOfServiceLevel.AtMostOnce, retainAsPublished: true),
+            // Heartbeats are subscribed per own node at run time (MqttService), so a fleet's traffic grows linearly.
+            Filter(Topics.NodeAnnounceFilter, MqttQualityOfServiceLevel.AtMostOnce, retainAsPublished: true),
             Filter(HomeAssistantTopics.Status(options.DiscoveryPrefix), MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: false),
         ];
         return new MqttConnection(clientOptions, subscriptions, options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MqttConnection>>());
     }
 
-    private static MqttTopicFilter Filter(string topic, MqttQualityOfServiceLevel qos, bool retainAsPublished) => new()
+    internal static MqttTopicFilter Filter(string topic, MqttQualityOfServiceLevel qos, bool retainAsPublished) => new()
     {
         Topic = topic,
         QualityOfServiceLevel = qos,

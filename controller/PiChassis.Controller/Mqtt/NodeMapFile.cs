@@ -22,7 +22,7 @@ public sealed partial class NodeMapFile(string path, ILogger<NodeMapFile> logger
             }
 
             var map = JsonSerializer.Deserialize(File.ReadAllBytes(path), NodeMapJson.Default.DictionaryInt32String) ?? [];
-            return map.Where(e => Topics.IsValidNodeName(e.Value)).ToDictionary(e => e.Key, e => e.Value);
+            return map.Where(e => NodeNames.IsValid(e.Value)).ToDictionary(e => e.Key, e => e.Value);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

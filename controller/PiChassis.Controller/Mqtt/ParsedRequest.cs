@@ -18,4 +18,5 @@ public sealed record ParsedRequest(
     int Limit = RequestParser.DefaultEventLimit,
     int Nodes = 0,
     int? MinSpare = null,
-    DateTimeOffset? LeaseUntil = null);
+    DateTimeOffset? LeaseUntil = null,
+    string? IdentityAction = null);

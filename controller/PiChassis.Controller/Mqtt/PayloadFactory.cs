@@ -20,7 +20,8 @@ public static class PayloadFactory
             state.Locked,
             state.Fault is { } fault ? new FaultPayload(fault.Code, fault.Message, fault.At) : null,
             state.Since,
-            state.RelayCycles);
+            state.RelayCycles,
+            state.PendingNode);
     }
 
     public static EventPayload Event(ChassisEvent chassisEvent)

@@ -19,6 +19,7 @@ public sealed class RequestExecutor(
     SnapshotHub hub,
     CapacityPolicyService capacity,
     CapacityPolicy policy,
+    NodeIdentity identity,
     TimeProvider time)
 {
     private static readonly TimeSpan EventsStoreWait = TimeSpan.FromSeconds(1);
@@ -32,6 +33,7 @@ public sealed class RequestExecutor(
             RequestVerbs.Events => EventsAsync(request),
             RequestVerbs.Status => loop.RunAsync(engine => Status(engine, request)),
             RequestVerbs.Energy => loop.RunAsync(engine => Energy(engine, request)),
+            RequestVerbs.Identity => loop.RunAsync(engine => Identity(engine, request)),
             _ => SwitchAsync(request),
         };
     }
@@ -166,6 +168,28 @@ public sealed class RequestExecutor(
             State: PayloadFactory.State(s, now),
             Telemetry: snapshot is null ? null : PayloadFactory.SlotTelemetry(snapshot.Slot(s.Slot), engine.Energy[s.Slot].LifetimeWh, snapshot.At)));
         return new ResponsePayload(request.Id, now, WireValues.StatusOk, [.. results]);
+    }
+
+    /// <summary>On the loop: confirms or rejects the learnt name of each target slot; a slot with none is answered <c>not_pending</c>.</summary>
+    private ResponsePayload Identity(PowerEngine engine, ParsedRequest request)
+    {
+        var targets = TargetResolver.Resolve(request.Targets, engine.States, out var error);
+        if (error is not null)
+        {
+            return new ResponsePayload(request.Id, time.GetUtcNow(), WireValues.StatusError, Error: error);
+        }
+
+        var results = targets.Select(s =>
+        {
+            var result = request.IdentityAction == "confirm"
+                ? identity.Confirm(engine, s.Slot, request.Source)
+                : identity.Reject(engine, s.Slot, request.Source);
+            var node = StateOf(engine, s.Slot).Node;
+            return result.Ok
+                ? new TargetResult(s.Slot, node, true, PowerEngine.Wire(result.Phase))
+                : new TargetResult(s.Slot, node, false, PowerEngine.Wire(result.Phase), new ErrorPayload(result.ErrorCode!, result.Message ?? ""));
+        }).ToList();
+        return Summarise(request.Id, results);
     }
 
     private ResponsePayload Energy(PowerEngine engine, ParsedRequest request)

@@ -66,6 +66,14 @@ internal static class RequestFields
 
                 request = common with { Period = period };
                 return null;
+            case RequestVerbs.Identity:
+                if (!OneOf(payload.Action, WireValues.IdentityActions, out var action))
+                {
+                    return Bad(id, "action", payload.Action, WireValues.IdentityActions);
+                }
+
+                request = common with { IdentityAction = action, Wait = WaitMode.None };
+                return null;
             case RequestVerbs.Events:
                 if (payload.SinceSeq is < 0)
                 {

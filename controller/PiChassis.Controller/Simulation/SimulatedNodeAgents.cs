@@ -15,7 +15,8 @@ namespace PiChassis.Controller.Simulation;
 
 /// <summary>
 /// Plays the node agent of every simulated board over MQTT, as the real agent does on a Pi: a
-/// heartbeat as soon as the board is up and then every <see cref="Period"/>, the node's
+/// heartbeat as soon as the board is up and then every <see cref="Period"/>, an announcement with
+/// the first beat and then every <see cref="AnnouncePeriod"/> while up less than 10 min, the node's
 /// <c>status</c>, and a halt when <c>{"action":"halt"}</c> arrives on its <c>cmd</c> topic. Each
 /// board carries its slot's configured node name unless <see cref="SetBoardName"/> says otherwise
 /// (a board moved in from elsewhere).
@@ -23,7 +24,9 @@ namespace PiChassis.Controller.Simulation;
 public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposable
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan AnnouncePeriod = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AnnounceWhileUpFor = TimeSpan.FromMinutes(10);
 
     private readonly SimulatedChassis _chassis;
     private readonly TimeProvider _time;
@@ -33,6 +36,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
     private readonly Lock _lock = new();
     private readonly Dictionary<int, string> _names;
     private readonly Dictionary<int, long> _lastBeat = [];
+    private readonly Dictionary<int, long> _lastAnnounce = [];
     private ITimer? _timer;
 
     public SimulatedNodeAgents(
@@ -64,6 +68,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
         {
             _names[slot] = node;
             _lastBeat.Remove(slot);
+            _lastAnnounce.Remove(slot);
         }
     }
 
@@ -113,6 +118,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
         {
             string? node;
             bool due;
+            bool announce;
             lock (_lock)
             {
                 var up = slot.IsUp;
@@ -120,17 +126,31 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
                 if (!up && wasUp)
                 {
                     _lastBeat.Remove(slot.Number);
+                    _lastAnnounce.Remove(slot.Number);
                 }
 
                 due = up && (!wasUp || _time.GetElapsedTime(last, now) >= Period) && _names.ContainsKey(slot.Number);
+                announce = due && slot.UptimeS < AnnounceWhileUpFor.TotalSeconds
+                    && (!_lastAnnounce.TryGetValue(slot.Number, out var announced) || _time.GetElapsedTime(announced, now) >= AnnouncePeriod);
                 node = _names.GetValueOrDefault(slot.Number);
                 if (due)
                 {
                     _lastBeat[slot.Number] = now;
                 }
+
+                if (announce)
+                {
+                    _lastAnnounce[slot.Number] = now;
+                }
             }
 
-            if (due && node is not null && Topics.IsValidNodeName(node))
+            if (announce && node is not null && NodeNames.IsValid(node))
+            {
+                var word = new AnnouncePayload(Math.Round(slot.UptimeS, 1));
+                _ = _connection.PublishAsync(MqttMessages.Json(Topics.NodeAnnounce(node), word, PiChassisJson.Wire.AnnouncePayload, qos: MqttQualityOfServiceLevel.AtMostOnce));
+            }
+
+            if (due && node is not null && NodeNames.IsValid(node))
             {
                 var load = slot.LoadFraction;
                 var beat = new HeartbeatPayload(_time.GetUtcNow(), Math.Round(slot.UptimeS, 1), Math.Round(load * 4, 2), Math.Round(45 + (25 * load), 1));

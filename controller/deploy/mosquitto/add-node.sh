@@ -24,11 +24,11 @@ for node in "$@"; do
   # A node named like a role would extend that role's user block; request, response and slot would
   # be matched by the "+" chassis level of the other roles' lines.
   case "$node" in
-    ''|*[!A-Za-z0-9._-]*) echo "add-node.sh: node name '$node' cannot be a topic level" >&2; exit 2 ;;
+    ''|[!A-Za-z0-9]*|*[!A-Za-z0-9._-]*) echo "add-node.sh: node name '$node' is not a node name (a letter or digit, then letters, digits, '.', '_', '-')" >&2; exit 2 ;;
     slurm|dashboard|homeassistant|chassis-*|request|response|slot)
       echo "add-node.sh: node name '$node' is reserved (a role's user or a topic level)" >&2; exit 2 ;;
   esac
-  if [ ${#node} -gt 64 ]; then echo "add-node.sh: node name '$node' is longer than 64" >&2; exit 2; fi
+  if [ ${#node} -gt 63 ]; then echo "add-node.sh: node name '$node' is longer than 63" >&2; exit 2; fi
 done
 
 new=$(mktemp)
@@ -44,6 +44,7 @@ for node in "$@"; do
 # node $node of chassis $chassis (add-node.sh)
 user $node
 topic write pichassis/nodes/$node/heartbeat
+topic write pichassis/nodes/$node/announce
 topic write pichassis/nodes/$node/status
 topic read pichassis/nodes/$node/cmd
 user chassis-$chassis

@@ -24,6 +24,7 @@ namespace PiChassis.Shared.Json;
 [JsonSerializable(typeof(ResponsePayload))]
 [JsonSerializable(typeof(SlotSetPayload))]
 [JsonSerializable(typeof(HeartbeatPayload))]
+[JsonSerializable(typeof(AnnouncePayload))]
 [JsonSerializable(typeof(NodeCommandPayload))]
 [JsonSerializable(typeof(HaDeviceDiscovery))]
 public sealed partial class PiChassisJson : JsonSerializerContext

@@ -16,6 +16,9 @@ public static class RequestVerbs
     public const string Energy = "energy";
     public const string Events = "events";
 
+    /// <summary>Confirms or rejects the node name plug &amp; play learnt for a slot.</summary>
+    public const string Identity = "identity";
+
     public static IReadOnlyList<string> All { get; } =
-        [Power, Cycle, Restart, ClearFault, Identify, Lock, Unlock, Policy, Capacity, Status, Energy, Events];
+        [Power, Cycle, Restart, ClearFault, Identify, Lock, Unlock, Policy, Capacity, Status, Energy, Events, Identity];
 }

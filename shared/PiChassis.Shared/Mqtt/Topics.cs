@@ -15,7 +15,11 @@ public sealed partial class Topics
     /// <summary>The reserved level under <see cref="Root"/> for the node agents; never a chassis id.</summary>
     public const string NodesLevel = "nodes";
 
-    public const string NodeHeartbeatFilter = $"{Root}/{NodesLevel}/+/heartbeat";
+    /// <summary>
+    /// New boards say they are up here (at start, then every 30 s while up less than 10 min), so every
+    /// chassis hears them; heartbeats are subscribed per node, each chassis its own nodes only.
+    /// </summary>
+    public const string NodeAnnounceFilter = $"{Root}/{NodesLevel}/+/announce";
 
     public const string NodeCommandFilter = $"{Root}/{NodesLevel}/+/cmd";
 
@@ -72,10 +76,9 @@ public sealed partial class Topics
     public static bool IsValidChassisId([NotNullWhen(true)] string? chassisId) =>
         chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel;
 
-    /// <summary>A host name usable as one topic level: letters, digits, <c>.</c>, <c>_</c>, <c>-</c>, at most 64.</summary>
-    public static bool IsValidNodeName([NotNullWhen(true)] string? node) => node is not null && NodeNamePattern().IsMatch(node);
-
     public static string NodeHeartbeat(string node) => NodeTopic(node, "heartbeat");
+
+    public static string NodeAnnounce(string node) => NodeTopic(node, "announce");
 
     public static string NodeStatus(string node) => NodeTopic(node, "status");
 
@@ -93,7 +96,7 @@ public sealed partial class Topics
 
     private static string NodeTopic(string node, string leaf)
     {
-        if (!IsValidNodeName(node))
+        if (!NodeNames.IsValid(node))
         {
             throw new ArgumentException($"Node name '{node}' cannot be a topic level.", nameof(node));
         }
@@ -122,7 +125,4 @@ public sealed partial class Topics
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]
     private static partial Regex ChassisIdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
-    private static partial Regex NodeNamePattern();
 }

@@ -20,6 +20,9 @@ public static class WireValues
     public static IReadOnlyList<string> SlotShortcuts { get; } =
         ["ON", "OFF", "FORCE_OFF", "CYCLE", "RESTART", "CLEAR_FAULT", "IDENTIFY", "LOCK", "UNLOCK"];
 
+    /// <summary><c>action</c> of an <c>identity</c> request.</summary>
+    public static IReadOnlyList<string> IdentityActions { get; } = ["confirm", "reject"];
+
     public const string StatusOk = "ok";
     public const string StatusPartial = "partial";
     public const string StatusError = "error";

@@ -40,4 +40,7 @@ public sealed record RequestPayload
     public long? SinceSeq { get; init; }
 
     public int? Limit { get; init; }
+
+    /// <summary><c>identity</c>: <c>confirm</c> | <c>reject</c> the learnt name of the target slots.</summary>
+    public string? Action { get; init; }
 }

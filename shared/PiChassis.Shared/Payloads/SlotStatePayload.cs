@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace PiChassis.Shared.Payloads;
 
-/// <summary><c>slot/&lt;n&gt;/state</c> (retained, on every change). <see cref="Fault"/> is written as null when clear.</summary>
+/// <summary>
+/// <c>slot/&lt;n&gt;/state</c> (retained, on every change). <see cref="Fault"/> is written as null when clear;
+/// <see cref="PendingNode"/> only while a name plug &amp; play learnt waits for an operator's confirm or reject.
+/// </summary>
 public sealed record SlotStatePayload(
     DateTimeOffset Ts,
     int Slot,
@@ -13,4 +16,5 @@ public sealed record SlotStatePayload(
     bool Locked,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] FaultPayload? Fault,
     DateTimeOffset Since,
-    long RelayCycles);
+    long RelayCycles,
+    string? PendingNode = null);

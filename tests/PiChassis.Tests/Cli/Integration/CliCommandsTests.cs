@@ -95,6 +95,18 @@ public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
     }
 
     [Fact]
+    public async Task Identity_ConfirmOrRejectWithNothingLearnt_RefusedNotPendingExit5()
+    {
+        var confirm = await Run("identity", "confirm", "b02");
+        var reject = await Run("identity", "reject", "b02");
+        var unknown = await Run("identity", "adopt", "b02");
+
+        Assert.Equal((5, 5), (confirm.ExitCode, reject.ExitCode));
+        Assert.Contains("b02 (chassis b, slot 2): not_pending:", confirm.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+    }
+
+    [Fact]
     public async Task Policy_AlwaysOn_VisibleInStatus()
     {
         var set = await Run("policy", "node04", "always-on");

@@ -36,6 +36,17 @@ public class TargetPlannerTests
     }
 
     [Theory]
+    [InlineData("-Ehalt.log")]
+    [InlineData("_node01")]
+    public void Plan_NodeNameOutsideTheSyntax_UsageErrorSaysTheRule(string targets)
+    {
+        var failure = Assert.Throws<CliException>(() => TargetPlanner.Plan(targets, Two, null));
+
+        Assert.Equal(ExitCodes.Usage, failure.ExitCode);
+        Assert.StartsWith($"bad node name '{targets}'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("node05", null, ExitCodes.Usage)]
     [InlineData("node03", "a", ExitCodes.Usage)]
     [InlineData("slot:1", null, ExitCodes.Usage)]

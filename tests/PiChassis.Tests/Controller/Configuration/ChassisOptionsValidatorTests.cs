@@ -14,6 +14,21 @@ public class ChassisOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("-Ehalt.log")]
+    [InlineData("node;reboot")]
+    [InlineData("node$(id)")]
+    [InlineData(".hidden")]
+    public void Validate_NodeNameAnOptionOrShellText_Refused(string node)
+    {
+        var options = new ChassisOptions { SlotCount = 2, Slots = { new SlotOptions { Slot = 1, Node = node } } };
+        DefaultWiring.ApplyTo(options);
+
+        var result = new ChassisOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith($"Slot 1: node name '{node}' must be", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(8)]
     [InlineData(16)]

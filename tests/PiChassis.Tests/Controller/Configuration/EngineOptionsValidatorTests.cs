@@ -31,4 +31,15 @@ public class EngineOptionsValidatorTests
 
         Assert.Equal(["Power:HaltCommand must name the node to halt with {node} or {slot}."], result.Failures!);
     }
+
+    [Theory]
+    [InlineData("ssh {node} 'sudo poweroff", "its ' quote is not closed")]
+    [InlineData("ssh \"{node} poweroff", "its \" quote is not closed")]
+    [InlineData("ssh {node} poweroff \\", "it ends with a lone '\\'")]
+    public void Validate_HaltCommandThatCannotBeSplit_RefusedWithTheReason(string command, string reason)
+    {
+        var result = _validator.Validate(null, new PowerOptions { HaltCommand = command });
+
+        Assert.Equal([$"Power:HaltCommand cannot be split into words: {reason}."], result.Failures!);
+    }
 }

@@ -22,8 +22,11 @@ public sealed class NodeAgentScriptTests
         {
             var beat = await observer.WaitForAsync(m => m.Topic == "pichassis/nodes/node07/heartbeat", BrokerAndController.Patience);
             var online = await observer.WaitForAsync("pichassis/nodes/node07/status", p => p == "online", BrokerAndController.Patience);
+            var announce = await observer.WaitForAsync(m => m.Topic == "pichassis/nodes/node07/announce", BrokerAndController.Patience);
             Assert.True(beat is not null, output());
             Assert.NotNull(online);
+            Assert.True(announce is not null, output());
+            Assert.True((int)JsonNode.Parse(TestMqttClient.Text(announce))!["uptime_s"]! > 0);
             var json = JsonNode.Parse(TestMqttClient.Text(beat))!.AsObject();
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", (string?)json["ts"]);
             Assert.True((double)json["uptime_s"]! > 0);
@@ -158,11 +161,23 @@ public sealed class NodeAgentScriptTests
         }
     }
 
+    [Theory]
+    [InlineData("-Ehalt.log")]
+    [InlineData(".node07")]
+    public async Task Agent_NodeNameAnOption_RefusesToStart(string node)
+    {
+        var result = await ProcessRunner.RunAsync("env", [$"PICHASSIS_NODE={node}", "PICHASSIS_BROKER=127.0.0.1", "PICHASSIS_PORT=1", "sh", Script], BrokerAndController.Patience);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("starting with a letter or digit", result.Error, StringComparison.Ordinal);
+    }
+
     private static (System.Diagnostics.Process Process, Func<string> Output) StartAgent(int port, string halted, params string[] settings) =>
         ProcessRunner.Start("env",
         [
             "PICHASSIS_NODE=node07", "PICHASSIS_BROKER=127.0.0.1", $"PICHASSIS_PORT={port.ToString(CultureInfo.InvariantCulture)}",
-            "PICHASSIS_INTERVAL=1", $"PICHASSIS_HALT_COMMAND=touch {halted}", .. settings, "sh", Script,
+            // The test machine has been up for long: announce whatever the uptime.
+            "PICHASSIS_INTERVAL=1", "PICHASSIS_ANNOUNCE_FOR=999999999", $"PICHASSIS_HALT_COMMAND=touch {halted}", .. settings, "sh", Script,
         ]);
 
     private static async Task StopAsync(System.Diagnostics.Process agent)

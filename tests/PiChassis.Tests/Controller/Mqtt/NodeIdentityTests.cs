@@ -4,6 +4,7 @@ using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Mqtt;
 using PiChassis.Controller.Sampling;
+using PiChassis.Shared.Hostlists;
 
 namespace PiChassis.Tests.Controller.Mqtt;
 
@@ -16,38 +17,226 @@ public sealed class NodeIdentityTests : IDisposable
 
     public NodeIdentityTests()
     {
-        var chassis = new ChassisOptions { SlotCount = 4 };
-        DefaultWiring.ApplyTo(chassis);
         _map = new NodeMapFile(Path.Combine(_dir, NodeMapFile.FileName), NullLogger<NodeMapFile>.Instance);
-        _identity = new NodeIdentity(_rig.Events, _map, Options.Create(chassis), _rig.Time, NullLogger<NodeIdentity>.Instance);
+        _identity = Identity();
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>A node's heartbeats from its first until it has been heard for the confirmation time.</summary>
-    private void HearUntilConfirmed(string node, double uptimeS)
+    /// <summary>Plug &amp; play on a 4-slot chassis; <paramref name="configured"/> slots have their node set in the configuration.</summary>
+    private NodeIdentity Identity(params (int Slot, string Node)[] configured)
     {
-        _identity.OnHeartbeat(_rig.Engine, node, uptimeS);
-        _rig.Time.Advance(NodeIdentity.Confirmation);
-        _identity.OnHeartbeat(_rig.Engine, node, uptimeS + NodeIdentity.Confirmation.TotalSeconds);
+        var chassis = new ChassisOptions { SlotCount = 4 };
+        chassis.Slots.AddRange(configured.Select(c => new SlotOptions { Slot = c.Slot, Node = c.Node }));
+        DefaultWiring.ApplyTo(chassis);
+        return new NodeIdentity(_rig.Events, _map, Options.Create(chassis), _rig.Time, NullLogger<NodeIdentity>.Instance);
     }
 
+    /// <summary>A node's heartbeats from its first until it has been heard for the confirmation time.</summary>
+    private void HearUntilConfirmed(string node, double uptimeS, NodeIdentity? identity = null)
+    {
+        identity ??= _identity;
+        identity.OnHeartbeat(_rig.Engine, node, uptimeS);
+        _rig.Time.Advance(NodeIdentity.Confirmation);
+        identity.OnHeartbeat(_rig.Engine, node, uptimeS + NodeIdentity.Confirmation.TotalSeconds);
+    }
+
+    private IEnumerable<PiChassis.Controller.Engine.ChassisEvent> Events(string type) => _rig.Journal.Read(0, 1000).Where(e => e.Type == type);
+
     [Fact]
-    public void OnHeartbeat_UnknownNodeDuringBoot_NamesTheBootingSlotAndEndsItsBoot()
+    public void OnHeartbeat_UnknownNodeDuringBoot_PendingUntilConfirmedAndEndsTheBoot()
     {
         _rig.PowerOn(3);
         _rig.Time.Advance(TimeSpan.FromSeconds(20));
 
         HearUntilConfirmed("node42", uptimeS: 12);
 
-        Assert.Equal("node42", _rig.State(3).Node);
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Equal("node42", _rig.State(3).PendingNode);
         Assert.Equal(SlotPhase.On, _rig.State(3).Phase);
-        var identified = Assert.Single(_rig.Journal.Read(0, 100), e => e.Type == NodeIdentity.EventType);
+        var identified = Assert.Single(Events(NodeIdentity.EventType));
         Assert.Equal(3, identified.Slot);
         Assert.Equal("node42", (string?)identified.Detail!["node"]);
         Assert.Equal("node03", (string?)identified.Detail!["configured_node"]);
-        Assert.False((bool)identified.Detail!["matches_config"]!);
+        Assert.True((bool)identified.Detail!["pending"]!);
+        Assert.Empty(_map.Load());
+    }
+
+    [Fact]
+    public void Confirm_PendingName_BecomesTheSlotsNameAndIsKept()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        HearUntilConfirmed("node42", uptimeS: 12);
+
+        var result = _identity.Confirm(_rig.Engine, 3, "cli");
+
+        Assert.True(result.Ok);
+        Assert.Equal("node42", _rig.State(3).Node);
+        Assert.Null(_rig.State(3).PendingNode);
         Assert.Equal(new Dictionary<int, string> { [3] = "node42" }, _map.Load());
+        var confirmed = Assert.Single(Events(EventTypes.IdentityConfirmed));
+        Assert.Equal(("node42", "node03", "cli"), ((string?)confirmed.Detail!["node"], (string?)confirmed.Detail!["previous_node"], confirmed.Source));
+    }
+
+    [Fact]
+    public void Reject_PendingName_SlotKeepsItsNameAndNothingIsSaved()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        HearUntilConfirmed("node42", uptimeS: 12);
+
+        var result = _identity.Reject(_rig.Engine, 3, "cli");
+
+        Assert.True(result.Ok);
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Empty(_map.Load());
+        Assert.Equal("node42", (string?)Assert.Single(Events(EventTypes.IdentityRejected)).Detail!["node"]);
+    }
+
+    [Fact]
+    public void Reject_ConfirmedName_PutsTheDefaultBackAndForgetsIt()
+    {
+        _map.Save(new Dictionary<int, string> { [3] = "node42" });
+        _identity.Restore(_rig.Engine);
+
+        var result = _identity.Reject(_rig.Engine, 3, "mqtt");
+
+        Assert.True(result.Ok);
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Empty(_map.Load());
+        Assert.Equal("node03", (string?)Assert.Single(Events(EventTypes.IdentityRejected)).Detail!["restored_node"]);
+    }
+
+    [Fact]
+    public void ConfirmOrReject_NothingLearnt_RefusedNotPending()
+    {
+        Assert.Equal(ErrorCodes.NotPending, _identity.Confirm(_rig.Engine, 2, "cli").ErrorCode);
+        Assert.Equal(ErrorCodes.NotPending, _identity.Reject(_rig.Engine, 2, "cli").ErrorCode);
+        Assert.Equal("node02", _rig.State(2).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_SpooferAfterPowerOnOfAConfiguredSlot_ChangesNothingAndTheHaltGoesToTheRealNode()
+    {
+        var identity = Identity((3, "node03"));
+        _rig.PowerOn(3);
+        for (var beat = 0; beat < 12; beat++)
+        {
+            // The audit's spoofer: {"uptime_s":1} every 5 s, then uptimes that match the power-on exactly.
+            _rig.Time.Advance(TimeSpan.FromSeconds(5));
+            identity.OnHeartbeat(_rig.Engine, "impostor", uptimeS: beat < 6 ? 1 : 5 * (beat + 1));
+        }
+
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Equal(SlotPhase.Booting, _rig.State(3).Phase);
+        Assert.Empty(Events(NodeIdentity.EventType));
+        Assert.Empty(_map.Load());
+        var target = Assert.Single(TargetResolver.Resolve(Hostlist.Parse("node03"), _rig.Engine.States, out var error));
+        Assert.Null(error);
+        Assert.True(_rig.Engine.Execute(new SlotCommand(target.Slot, SlotAction.Off, CommandOrigin.Remote, "test")).Ok);
+        Assert.Equal([(3, "node03")], _rig.Agent.Halts);
+    }
+
+    [Fact]
+    public void OnHeartbeat_PendingBoardMovedToAnotherSlot_PendingThereOnly()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        HearUntilConfirmed("node42", uptimeS: 12);
+        _rig.Engine.Execute(new SlotCommand(3, SlotAction.ForceOff, CommandOrigin.Remote, "test"));
+        _rig.Time.Advance(TimeSpan.FromSeconds(10));
+        _rig.PowerOn(4);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+
+        HearUntilConfirmed("node42", uptimeS: 12);
+
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Equal("node42", _rig.State(4).PendingNode);
+    }
+
+    [Fact]
+    public void Restore_SavedNameForAConfiguredSlot_Ignored()
+    {
+        _map.Save(new Dictionary<int, string> { [3] = "impostor", [4] = "node03" });
+
+        Identity((3, "node03")).Restore(_rig.Engine);
+
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Equal("node04", _rig.State(4).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_UptimeNotMatchingThePowerOn_NotLearnt()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(30));
+
+        HearUntilConfirmed("impostor", uptimeS: 1);
+
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Equal("node03", _rig.State(3).Node);
+    }
+
+    [Fact]
+    public void OnHeartbeat_TwoClaimantsForOneSlot_IdentityConflictAndSlotUnchanged()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 15);
+        _rig.Time.Advance(TimeSpan.FromSeconds(5));
+        _identity.OnHeartbeat(_rig.Engine, "impostor", uptimeS: 20);
+
+        _rig.Time.Advance(NodeIdentity.Confirmation);
+        _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 35);
+
+        var conflict = Assert.Single(Events(EventTypes.IdentityConflict));
+        Assert.Equal(3, conflict.Slot);
+        Assert.Equal(("impostor", "node42"), ((string?)conflict.Detail!["node"], (string?)conflict.Detail!["other_node"]));
+        Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Empty(Events(NodeIdentity.EventType));
+    }
+
+    [Fact]
+    public void OnHeartbeat_NameOfAPoweredBeatingSlotClaimsAnother_IdentityConflict()
+    {
+        _rig.PowerOn(2);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "node02", uptimeS: 18);
+        _rig.PowerOn(4);
+        _rig.Time.Advance(TimeSpan.FromSeconds(10));
+
+        HearUntilConfirmed("node02", uptimeS: 8);
+
+        var conflict = Assert.Single(Events(EventTypes.IdentityConflict));
+        Assert.Equal((4, 2), (conflict.Slot, (int?)conflict.Detail!["held_by_slot"]));
+        Assert.Equal(("node02", "node04"), (_rig.State(2).Node, _rig.State(4).Node));
+        Assert.Null(_rig.State(4).PendingNode);
+    }
+
+    [Theory]
+    [InlineData("-Ehalt.log")]
+    [InlineData("node;reboot")]
+    public void OnHeartbeat_NameAnOptionOrShellText_NeverLearnt(string node)
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+
+        HearUntilConfirmed(node, uptimeS: 15);
+
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Empty(Events(NodeIdentity.EventType));
+    }
+
+    [Fact]
+    public void Load_SavedNameAnOption_Dropped()
+    {
+        File.WriteAllText(Path.Combine(_dir, NodeMapFile.FileName), """{"3":"-Ehalt.log","4":"node42"}""");
+
+        Assert.Equal(new Dictionary<int, string> { [4] = "node42" }, _map.Load());
     }
 
     [Fact]
@@ -71,15 +260,18 @@ public sealed class NodeIdentityTests : IDisposable
         _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: null);
 
         Assert.Equal("node03", _rig.State(3).Node);
+        Assert.Null(_rig.State(3).PendingNode);
     }
 
     [Fact]
-    public void OnHeartbeat_BoardMovedFromAnUnpoweredSlot_SwapsTheNames()
+    public void OnHeartbeat_BoardMovedFromAnUnpoweredSlot_SwapsTheNamesOnceConfirmed()
     {
         _rig.PowerOn(4);
         _rig.Time.Advance(TimeSpan.FromSeconds(10));
 
         HearUntilConfirmed("node02", uptimeS: 8);
+        Assert.Equal("node02", _rig.State(4).PendingNode);
+        Assert.True(_identity.Confirm(_rig.Engine, 4, "cli").Ok);
 
         Assert.Equal("node02", _rig.State(4).Node);
         Assert.Equal("node04", _rig.State(2).Node);
@@ -114,8 +306,8 @@ public sealed class NodeIdentityTests : IDisposable
 
         HearUntilConfirmed("node77", uptimeS: 33);
 
-        Assert.Equal("node77", _rig.State(1).Node);
-        Assert.Equal("node02", _rig.State(2).Node);
+        Assert.Equal("node77", _rig.State(1).PendingNode);
+        Assert.Null(_rig.State(2).PendingNode);
     }
 
     [Fact]
@@ -129,7 +321,7 @@ public sealed class NodeIdentityTests : IDisposable
 
         HearUntilConfirmed("node42", uptimeS: 93);
 
-        Assert.Equal("node42", _rig.State(3).Node);
+        Assert.Equal("node42", _rig.State(3).PendingNode);
     }
 
     [Fact]

@@ -27,6 +27,28 @@ public class RequestParserTests
     }
 
     [Fact]
+    public void TryParse_IdentityConfirm_ReadsTheAction()
+    {
+        var (request, _) = Parse("identity", """{"id":"i1","targets":"slot:3","action":"Confirm"}""");
+
+        Assert.NotNull(request);
+        Assert.Equal("confirm", request.IdentityAction);
+        Assert.Equal([3], request.Targets.Slots);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"i2","targets":"slot:3"}""", "\"action\" is missing; it is one of confirm, reject")]
+    [InlineData("""{"id":"i3","targets":"slot:3","action":"adopt"}""", "\"action\" 'adopt' is not one of confirm, reject")]
+    [InlineData("""{"id":"i4","action":"reject"}""", "\"targets\" is missing")]
+    public void TryParse_IdentityWithoutAGoodActionOrTargets_Rejected(string json, string message)
+    {
+        var (request, rejection) = Parse("identity", json);
+
+        Assert.Null(request);
+        Assert.Equal(message, rejection!.Message);
+    }
+
+    [Fact]
     public void TryParse_IdOfBrokenUtf8_RejectedWithoutId()
     {
         byte[] payload = [.. "{\"id\":\""u8, 0xC6, .. "\",\"targets\":\"all\"}"u8];

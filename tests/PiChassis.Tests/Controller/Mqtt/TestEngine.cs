@@ -15,12 +15,14 @@ internal sealed class TestEngine
         Events = new ChassisEvents(Journal, Time);
         Engine = new PowerEngine(
             Relays.Select((r, i) => new EngineSlot(i + 1, $"node{i + 1:D2}", 0, r)),
-            new PowerOptions(), new ProtectionOptions(), new WatchdogOptions(), new NoAgent(), Events, Time, NullLogger<PowerEngine>.Instance);
+            new PowerOptions(), new ProtectionOptions(), new WatchdogOptions(), Agent, Events, Time, NullLogger<PowerEngine>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     public MemoryEventJournal Journal { get; } = new();
+
+    public RecordingAgent Agent { get; } = new();
 
     public ChassisEvents Events { get; }
 
@@ -40,10 +42,11 @@ internal sealed class TestEngine
         public void Set(bool closed) => IsClosed = closed;
     }
 
-    private sealed class NoAgent : INodeAgent
+    /// <summary>Records whom the engine asked to halt; nobody halts.</summary>
+    public sealed class RecordingAgent : INodeAgent
     {
-        public void RequestHalt(int slot, string node)
-        {
-        }
+        public List<(int Slot, string Node)> Halts { get; } = [];
+
+        public void RequestHalt(int slot, string node) => Halts.Add((slot, node));
     }
 }

@@ -29,7 +29,7 @@ public class TopicsTests
         Assert.Equal("pichassis/nodes/node07/heartbeat", Topics.NodeHeartbeat("node07"));
         Assert.Equal("pichassis/nodes/node07/status", Topics.NodeStatus("node07"));
         Assert.Equal("pichassis/nodes/node07/cmd", Topics.NodeCommand("node07"));
-        Assert.Equal("pichassis/nodes/+/heartbeat", Topics.NodeHeartbeatFilter);
+        Assert.Equal("pichassis/nodes/+/announce", Topics.NodeAnnounceFilter);
         Assert.Equal("pichassis/nodes/+/cmd", Topics.NodeCommandFilter);
     }
 
@@ -64,9 +64,13 @@ public class TopicsTests
     [InlineData("node+", false)]
     [InlineData("node#", false)]
     [InlineData("nöde", false)]
-    public void IsValidNodeName_TopicLevelSafe(string node, bool valid)
+    [InlineData("-Ehalt.log", false)]
+    [InlineData("node;reboot", false)]
+    [InlineData("node 1", false)]
+    [InlineData(".node", false)]
+    public void NodeNamesIsValid_TopicLevelAndShellSafe(string node, bool valid)
     {
-        Assert.Equal(valid, Topics.IsValidNodeName(node));
+        Assert.Equal(valid, NodeNames.IsValid(node));
     }
 
     [Fact]
