@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Mqtt;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
@@ -35,6 +36,7 @@ public sealed class PlugAndPlayTests(BrokerAndController rig) : IClassFixture<Br
         var info = await client.WaitForAsync("pichassis/sim/info", p => Slot3Text(p) is { } s && (string?)s["node"] == "node42", BrokerAndController.Patience);
         Assert.Equal("node03", (string?)Slot3(info!)["configured_node"]);
         Assert.Null(Slot3(info!)["pending_node"]);
+        await rig.Controller.Services.GetRequiredService<NodeMapFile>().WhenSavedAsync();
         Assert.Contains("node42", await File.ReadAllTextAsync(Path.Combine(rig.Controller.DataDir, NodeMapFile.FileName)), StringComparison.Ordinal);
         var status = JsonNode.Parse(await MosquittoClients.RequestAsync(rig.Port, "pichassis/sim/request/status", """{"id":"pnp-4","targets":"node42"}"""))!;
         Assert.Equal(3, (int)status["results"]![0]!["slot"]!);
