@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Engine;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Mqtt;
 
@@ -16,7 +17,23 @@ public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents event
     private readonly TokenBucket _events = new(5, 50, time);
     private long _dropped;
 
-    public void Reject(string topic, int? slot, string reason)
+    public void Reject(string topic, int? slot, string reason) =>
+        Journal(slot, new JsonObject { ["topic"] = topic, ["code"] = ErrorCodes.InvalidRequest, ["message"] = reason }, topic, reason);
+
+    /// <summary>
+    /// A request that named a response topic outside <c>pichassis/clients/&lt;client&gt;/</c>: it is
+    /// not answered there (nor anywhere), as it could make the controller publish where the requester may not.
+    /// </summary>
+    public void RefuseReply(string topic, string? id, string responseTopic)
+    {
+        var reason = $"response topic '{responseTopic}' is not under {Topics.Root}/{Topics.ClientsLevel}/<client>/; request not answered";
+        Journal(null, new JsonObject
+        {
+            ["topic"] = topic, ["code"] = ErrorCodes.InvalidRequest, ["message"] = reason, ["id"] = id, ["response_topic"] = responseTopic,
+        }, topic, reason);
+    }
+
+    private void Journal(int? slot, JsonObject detail, string topic, string reason)
     {
         LogRejected(topic, reason);
         if (!_events.TryTake())
@@ -29,7 +46,6 @@ public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents event
             return;
         }
 
-        var detail = new JsonObject { ["topic"] = topic, ["code"] = ErrorCodes.InvalidRequest, ["message"] = reason };
         loop.Post(_ => events.Append(EventTypes.CommandRejected, slot, Source, detail));
     }
 
