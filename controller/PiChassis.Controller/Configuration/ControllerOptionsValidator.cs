@@ -86,8 +86,8 @@ public sealed class ControllerOptionsValidator :
             Check((options.EmbeddedCertFile is null) == (options.EmbeddedKeyFile is null), "Mqtt:EmbeddedCertFile and Mqtt:EmbeddedKeyFile go together."),
             FileCheck("EmbeddedCertFile", options.EmbeddedCertFile),
             FileCheck("EmbeddedKeyFile", options.EmbeddedKeyFile),
-            Check(options.EmbeddedTlsPort is > 0 and <= 65535 && options.EmbeddedTlsPort != options.Port,
-                $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must be 1 to 65535 and not Mqtt:Port."),
+            Check(options.EmbeddedTlsPort is > 0 and <= 65535, $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must be 1 to 65535."),
+            Check(options.EmbeddedCertFile is null || options.EmbeddedTlsPort != options.Port, $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must not be Mqtt:Port."),
 
             // At least a full request and the contract's 8 KiB; at most what a Pi can hold a few of at once.
             Check(options.EmbeddedMaxPacketSize is >= 16 * 1024 and <= 16 * 1024 * 1024,
