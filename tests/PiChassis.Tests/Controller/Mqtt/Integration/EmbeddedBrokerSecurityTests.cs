@@ -112,6 +112,40 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Slurm_WillOnASlotState_NotDelivered()
+    {
+        var port = FreePort.Next();
+        using var broker = await StartWithAccountsAsync(port);
+        using var dashboard = await ConnectAsync(port, "dashboard", "dash-pw");
+        var seen = new List<string>();
+        dashboard.ApplicationMessageReceivedAsync += e =>
+        {
+            lock (seen)
+            {
+                seen.Add(e.ApplicationMessage.Topic);
+            }
+
+            return Task.CompletedTask;
+        };
+        await dashboard.SubscribeAsync("pichassis/#", MqttQualityOfServiceLevel.AtLeastOnce);
+        var willing = new MqttClientFactory().CreateMqttClient();
+        await willing.ConnectAsync(Options(port).WithCredentials("slurm", "slurm-pw")
+            .WithWillTopic("pichassis/sim/slot/1/state").WithWillPayload("{}").WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        // Gone without a DISCONNECT: the broker sends the will.
+        willing.Dispose();
+        using var slurm = await ConnectAsync(port, "slurm", "slurm-pw");
+        await slurm.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/sim/request/status").WithPayload("{}")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await WaitUntilAsync(() => seen.Contains("pichassis/sim/request/status"), seen);
+
+        lock (seen)
+        {
+            Assert.DoesNotContain("pichassis/sim/slot/1/state", seen);
+        }
+    }
+
     [Theory]
     [InlineData("pichassis/clients/dashboard/#")]
     [InlineData("pichassis/clients/+/#")]

@@ -43,7 +43,8 @@ public sealed class MqttReplyOwnershipTests(BrokerAndController rig) : IClassFix
         var off = await RequestAsync(client, "power", $$"""{"id":"{{id}}","targets":"slot:3","state":"off","wait":"none"}""");
 
         Assert.Equal("ok", (string?)status!["status"]);
-        Assert.Equal("invalid_request", (string?)off!["error"]!["code"]);
+        Assert.Equal("error", (string?)off!["status"]);
+        Assert.Equal("invalid_request", (string?)off["error"]!["code"]);
         Assert.Contains("id reused", (string?)off["error"]!["message"], StringComparison.Ordinal);
         Assert.Equal(relays, rig.Controller.Relays());
     }
@@ -60,7 +61,8 @@ public sealed class MqttReplyOwnershipTests(BrokerAndController rig) : IClassFix
         var again = await RequestAsync(client, "status", first);
 
         Assert.Equal("ok", (string?)answer!["status"]);
-        Assert.Contains("id reused", (string?)other!["error"]!["message"], StringComparison.Ordinal);
+        Assert.Equal("error", (string?)other!["status"]);
+        Assert.Contains("id reused", (string?)other["error"]!["message"], StringComparison.Ordinal);
         Assert.Equal(answer.ToJsonString(), again!.ToJsonString());
     }
 
