@@ -14,6 +14,8 @@ public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents event
 {
     public const string Source = "mqtt";
 
+    private const int MaxTopicShown = 256;
+
     private readonly TokenBucket _events = new(5, 50, time);
     private long _dropped;
 
@@ -26,6 +28,8 @@ public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents event
     /// </summary>
     public void RefuseReply(string topic, string? id, string responseTopic)
     {
+        // A topic may be 64 KiB long: the journal keeps enough of it to see what was tried.
+        responseTopic = responseTopic.Length <= MaxTopicShown ? responseTopic : $"{responseTopic[..MaxTopicShown]}…";
         var reason = $"response topic '{responseTopic}' is not under {Topics.Root}/{Topics.ClientsLevel}/<client>/; request not answered";
         Journal(null, new JsonObject
         {
