@@ -5,6 +5,7 @@ using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using PiChassis.Cli.Connection;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Cli.Mqtt;
 
@@ -19,11 +20,16 @@ public sealed partial class BrokerSession : IAsyncDisposable
     private readonly IMqttClient _client;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _pending = new(StringComparer.Ordinal);
 
-    private BrokerSession(IMqttClient client, string clientId)
+    private BrokerSession(IMqttClient client, string clientId, string? user)
     {
         _client = client;
         ClientId = clientId;
-        ResponseTopic = $"pichassis-cli/{clientId}/response";
+
+        // The controller answers only under pichassis/clients/<client>/, and a broker's ACL lets a
+        // login read (and write) its own level there: the user name when there is one.
+        var owner = !string.IsNullOrEmpty(user) && !user.AsSpan().ContainsAny("/+#") ? user : clientId;
+        ReplyBase = Topics.ClientReply(owner, clientId);
+        ResponseTopic = $"{ReplyBase}/response";
         _client.ApplicationMessageReceivedAsync += e =>
         {
             Dispatch(e.ApplicationMessage);
@@ -36,6 +42,9 @@ public sealed partial class BrokerSession : IAsyncDisposable
 
     public string ClientId { get; }
 
+    /// <summary><c>pichassis/clients/&lt;user or client id&gt;/&lt;client id&gt;</c>: this session's own topics.</summary>
+    public string ReplyBase { get; }
+
     public string ResponseTopic { get; }
 
     /// <summary>Connects, or fails with exit code 3 and the broker's reason.</summary>
@@ -44,7 +53,7 @@ public sealed partial class BrokerSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var clientId = $"pichassis-cli-{Guid.NewGuid():N}"[..26];
         var client = new MqttClientFactory().CreateMqttClient();
-        var session = new BrokerSession(client, clientId);
+        var session = new BrokerSession(client, clientId, settings.User);
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);

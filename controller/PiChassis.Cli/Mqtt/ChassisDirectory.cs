@@ -20,7 +20,7 @@ public static class ChassisDirectory
         ArgumentNullException.ThrowIfNull(session);
         var infos = new ConcurrentDictionary<string, Shared.Payloads.InfoPayload?>(StringComparer.Ordinal);
         var statuses = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var marker = $"pichassis-cli/{session.ClientId}/sync";
+        var marker = $"{session.ReplyBase}/sync";
         var synced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         void OnMessage(MqttApplicationMessage message)

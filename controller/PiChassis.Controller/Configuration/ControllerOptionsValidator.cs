@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PiChassis.Controller.Mqtt;
 using static PiChassis.Controller.Configuration.OptionChecks;
 
 namespace PiChassis.Controller.Configuration;
@@ -74,7 +75,23 @@ public sealed class ControllerOptionsValidator :
             Check(options.Embedded != true || options.Host is null, "Mqtt:Embedded and Mqtt:Host exclude each other."),
             Check(options.Embedded != true || (!options.UsesTls && options.ClientCertFile is null),
                 "Mqtt: the embedded broker speaks no TLS; set Mqtt:Host to use TLS."),
-            Check(IPAddress.TryParse(options.EmbeddedAddress, out _), $"Mqtt:EmbeddedAddress '{options.EmbeddedAddress}' is not an IP address."),
+            Check(IPAddress.TryParse(options.EmbeddedAddress, out var embedded), $"Mqtt:EmbeddedAddress '{options.EmbeddedAddress}' is not an IP address."),
+
+            // Beyond loopback anyone on the network could switch the chassis: only with accounts and their access rules.
+            Check(options.Host is not null || embedded is null || IPAddress.IsLoopback(embedded) || options.EmbeddedAccountsFile is not null,
+                $"Mqtt:EmbeddedAddress {options.EmbeddedAddress} is not loopback: the embedded broker listens beyond this machine only with Mqtt:EmbeddedAccountsFile."),
+            AccountsCheck(options.EmbeddedAccountsFile),
+            Check(options.EmbeddedAccountsFile is null || options.Username is null,
+                "Mqtt:EmbeddedAccountsFile and Mqtt:Username exclude each other: with accounts the controller logs in to its embedded broker on its own."),
+            Check((options.EmbeddedCertFile is null) == (options.EmbeddedKeyFile is null), "Mqtt:EmbeddedCertFile and Mqtt:EmbeddedKeyFile go together."),
+            FileCheck("EmbeddedCertFile", options.EmbeddedCertFile),
+            FileCheck("EmbeddedKeyFile", options.EmbeddedKeyFile),
+            Check(options.EmbeddedTlsPort is > 0 and <= 65535, $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must be 1 to 65535."),
+            Check(options.EmbeddedCertFile is null || options.EmbeddedTlsPort != options.Port, $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must not be Mqtt:Port."),
+
+            // At least a full request and the contract's 8 KiB; at most what a Pi can hold a few of at once.
+            Check(options.EmbeddedMaxPacketSize is >= 16 * 1024 and <= 16 * 1024 * 1024,
+                $"Mqtt:EmbeddedMaxPacketSize {options.EmbeddedMaxPacketSize} must be 16384 to 16777216 bytes."),
             Check(options.KeepAlive >= TimeSpan.FromSeconds(1) && options.KeepAlive <= TimeSpan.FromMinutes(10),
                 $"Mqtt:KeepAlive {options.KeepAlive} must be 1 s to 10 min."),
             Check(options.ReconnectMinDelay >= TimeSpan.FromMilliseconds(100) && options.ReconnectMinDelay <= options.ReconnectMaxDelay,
@@ -102,6 +119,16 @@ public sealed class ControllerOptionsValidator :
         ArgumentNullException.ThrowIfNull(options);
         return Result(Check(options.Interval >= TimeSpan.FromMilliseconds(100) && options.Interval <= TimeSpan.FromMinutes(1),
             $"ConsoleView:Interval {options.Interval} must be 100 ms to 1 min."));
+    }
+
+    private static string? AccountsCheck(string? path)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return FileCheck("EmbeddedAccountsFile", path);
+        }
+
+        return PasswordFile.TryRead(path, out _, out var errors) ? null : $"Mqtt:EmbeddedAccountsFile '{path}' {string.Join("; ", errors)}.";
     }
 
     private static string? FileCheck(string key, string? path) =>

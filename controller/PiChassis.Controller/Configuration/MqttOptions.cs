@@ -17,7 +17,7 @@ public sealed class MqttOptions
 
     public int Port { get; set; } = 1883;
 
-    /// <summary>Also the credentials the embedded broker asks of every client, when set.</summary>
+    /// <summary>Also the one login the embedded broker asks of every client, when set and without <see cref="EmbeddedAccountsFile"/>.</summary>
     public string? Username { get; set; }
 
     public string? Password { get; set; }
@@ -38,6 +38,28 @@ public sealed class MqttOptions
 
     /// <summary>The address the embedded broker listens on; loopback unless the network should reach it.</summary>
     public string EmbeddedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The embedded broker's accounts: a Mosquitto password file (<c>mosquitto_passwd</c>, hashed,
+    /// mode 0600), user names as in the shipped ACL (<c>chassis-&lt;id&gt;</c>, <c>slurm</c>,
+    /// <c>dashboard</c>, <c>homeassistant</c>, nodes by name), each held to its role's topics. Required
+    /// for a non-loopback <see cref="EmbeddedAddress"/>.
+    /// </summary>
+    public string? EmbeddedAccountsFile { get; set; }
+
+    /// <summary>PEM certificate and key: the embedded broker then takes TLS on <see cref="EmbeddedTlsPort"/> and plain MQTT on loopback only.</summary>
+    public string? EmbeddedCertFile { get; set; }
+
+    public string? EmbeddedKeyFile { get; set; }
+
+    public int EmbeddedTlsPort { get; set; } = 8883;
+
+    /// <summary>
+    /// The largest publish (topic and payload, bytes) the embedded broker passes on; a larger one is
+    /// dropped and its sender disconnected. The largest legitimate message (an <c>events</c> answer of
+    /// 1000 events, Home Assistant discovery) stays well below the default.
+    /// </summary>
+    public int EmbeddedMaxPacketSize { get; set; } = 512 * 1024;
 
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using PiChassis.Controller.Configuration;
 
 namespace PiChassis.Controller.Mqtt;
@@ -15,6 +17,22 @@ public sealed record BrokerEndpoint(string Host, int Port, bool Embedded)
     {
         ArgumentNullException.ThrowIfNull(mqtt);
         var embedded = mqtt.Host is null && (mqtt.Embedded ?? simulated);
-        return new BrokerEndpoint(mqtt.Host ?? (embedded ? mqtt.EmbeddedAddress : LocalHost), mqtt.Port, embedded);
+        return new BrokerEndpoint(mqtt.Host ?? (embedded ? EmbeddedPlainAddress(mqtt).ToString() : LocalHost), mqtt.Port, embedded);
+    }
+
+    /// <summary>
+    /// Where the embedded broker takes plain MQTT: <c>Mqtt:EmbeddedAddress</c>, or with TLS configured
+    /// loopback only (of the same family), for the controller's own clients.
+    /// </summary>
+    public static IPAddress EmbeddedPlainAddress(MqttOptions mqtt)
+    {
+        ArgumentNullException.ThrowIfNull(mqtt);
+        var address = IPAddress.Parse(mqtt.EmbeddedAddress);
+        if (mqtt.EmbeddedCertFile is null)
+        {
+            return address;
+        }
+
+        return address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,10 +15,14 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// The broker the controller brings along (<see cref="BrokerEndpoint.Embedded"/>, as with
 /// <c>--simulate</c>): MQTTnet.Server on loopback, asking for <c>Mqtt:Username</c>/<c>Password</c>
-/// when they are set. It does not send a client's will on a DisconnectWithWillMessage; Mosquitto does.
-/// When its port is taken the controller runs on without MQTT rather than talk to a stranger's broker.
+/// when they are set. With <c>Mqtt:EmbeddedAccountsFile</c> every client logs in and is held to its
+/// role's topics (<see cref="BrokerAccess"/>); with a certificate it takes TLS on
+/// <c>Mqtt:EmbeddedTlsPort</c>. Publishes above <c>Mqtt:EmbeddedMaxPacketSize</c> are dropped and
+/// their sender disconnected. It does not send a client's will on a DisconnectWithWillMessage;
+/// Mosquitto does. When its port is taken the controller runs on without MQTT rather than talk to a
+/// stranger's broker.
 /// </summary>
-public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, BrokerEndpoint endpoint, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
+public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, BrokerEndpoint endpoint, BrokerAccounts accounts, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
 
@@ -31,18 +37,7 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Broker
             return;
         }
 
-        // MQTTnet listens on both address families, IPv6 on every interface unless told otherwise:
-        // the configured address gets its own family and the other family none.
-        var address = IPAddress.Parse(mqtt.EmbeddedAddress);
-        var v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-        var serverOptions = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(v6 ? IPAddress.None : address)
-            .WithDefaultEndpointBoundIPV6Address(v6 ? address : IPAddress.None)
-            .WithDefaultEndpointPort(mqtt.Port)
-            .WithDefaultEndpointReuseAddress()
-            .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server = new MqttServerFactory().CreateMqttServer(ServerOptions(mqtt));
         _server.ValidatingConnectionAsync += args =>
         {
             // Clients may leave the id to the broker (mosquitto_sub does): give them one, as Mosquitto does.
@@ -58,19 +53,29 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Broker
 
             return Task.CompletedTask;
         };
+        _server.InterceptingInboundPacketAsync += new PacketSizeGuard(_server, mqtt.EmbeddedMaxPacketSize, logger).InterceptAsync;
+        if (accounts.Enabled)
+        {
+            new BrokerAccess(accounts, logger).Attach(_server);
+        }
+
         try
         {
             await _server.StartAsync();
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
+        catch (Exception e) when (e is SocketException or IOException)
         {
             Unavailable = true;
             LogStartFailed(mqtt.EmbeddedAddress, mqtt.Port, e.Message);
             return;
         }
 
-        var authenticated = !string.IsNullOrEmpty(mqtt.Username);
-        LogStarted(mqtt.EmbeddedAddress, mqtt.Port, authenticated);
+        var authenticated = accounts.Enabled || !string.IsNullOrEmpty(mqtt.Username);
+        LogStarted(endpoint.Host, mqtt.Port, authenticated);
+        if (mqtt.EmbeddedCertFile is not null)
+        {
+            LogTls(mqtt.EmbeddedAddress, mqtt.EmbeddedTlsPort);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -83,6 +88,37 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Broker
 
     public void Dispose() => _server?.Dispose();
 
+    private static MqttServerOptions ServerOptions(MqttOptions mqtt)
+    {
+        // MQTTnet listens on both address families, IPv6 on every interface unless told otherwise:
+        // each address gets its own family and the other family none.
+        var plain = BrokerEndpoint.EmbeddedPlainAddress(mqtt);
+        var builder = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IsV6(plain) ? IPAddress.None : plain)
+            .WithDefaultEndpointBoundIPV6Address(IsV6(plain) ? plain : IPAddress.None)
+            .WithDefaultEndpointPort(mqtt.Port)
+            .WithDefaultEndpointReuseAddress();
+        if (mqtt.EmbeddedCertFile is not null && mqtt.EmbeddedKeyFile is not null)
+        {
+            var address = IPAddress.Parse(mqtt.EmbeddedAddress);
+            using var pem = X509Certificate2.CreateFromPemFile(mqtt.EmbeddedCertFile, mqtt.EmbeddedKeyFile);
+
+            // SslStream wants the key in a store-backed certificate; a PKCS#12 round trip gives it one.
+            var certificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            builder.WithEncryptedEndpoint()
+                .WithEncryptedEndpointPort(mqtt.EmbeddedTlsPort)
+                .WithEncryptedEndpointBoundIPAddress(IsV6(address) ? IPAddress.None : address)
+                .WithEncryptedEndpointBoundIPV6Address(IsV6(address) ? address : IPAddress.None)
+                .WithEncryptionCertificate(certificate)
+                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+        }
+
+        return builder.Build();
+    }
+
+    private static bool IsV6(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6;
+
     private static bool Matches(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
@@ -91,4 +127,7 @@ public sealed partial class EmbeddedBroker(IOptions<MqttOptions> options, Broker
 
     [LoggerMessage(EventId = 412, Level = LogLevel.Critical, Message = "Embedded MQTT broker could not listen on {Address}:{Port}: {Reason}; running without MQTT (a broker already there? use --mqtt-host, or another --mqtt-port)")]
     private partial void LogStartFailed(string address, int port, string reason);
+
+    [LoggerMessage(EventId = 417, Level = LogLevel.Information, Message = "Embedded MQTT broker takes TLS on {Address}:{Port}")]
+    private partial void LogTls(string address, int port);
 }

@@ -1,46 +1,56 @@
+using System.Security.Cryptography;
+
 namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
-/// Remembers each request id's response for ten minutes: a repeated id gets the first response
-/// again (even while the first is still being worked on) and nothing is done twice. Bounded, so
-/// a flood of fresh ids cannot grow it without end: the oldest are forgotten first.
+/// Remembers each request's response for ten minutes, per client and id: the same request again
+/// (same verb, same content) gets the first response (even while the first is still being worked
+/// on) and nothing is done twice; the id reused for another verb or content is refused, so one
+/// client's ids never answer another's requests and a status never answers a power off. Bounded,
+/// so a flood of fresh ids cannot grow it without end: the oldest are forgotten first.
 /// </summary>
 public sealed class IdempotencyCache(TimeProvider time, int capacity = 10_000)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Task<byte[]>> _responses = new(StringComparer.Ordinal);
-    private readonly Queue<(string Id, DateTimeOffset At)> _order = new();
+    private readonly Dictionary<(string Client, string Id), Entry> _responses = [];
+    private readonly Queue<((string Client, string Id) Key, DateTimeOffset At)> _order = new();
 
     /// <summary>
-    /// The response remembered for <paramref name="id"/>, or the one <paramref name="work"/> starts
-    /// now (true: it is new). Failed work is forgotten so the id can be retried.
+    /// The response remembered for <paramref name="id"/> of <paramref name="client"/> (the client
+    /// level of its response topic, "" without one), or the one <paramref name="work"/> starts now.
+    /// Null when the id was used before for another verb or content. Failed work is forgotten so the
+    /// id can be retried.
     /// </summary>
-    public bool GetOrStart(string id, Func<Task<byte[]>> work, out Task<byte[]> response)
+    public IdempotencyOutcome GetOrStart(string client, string id, string verb, ReadOnlySpan<byte> content, Func<Task<byte[]>> work, out Task<byte[]>? response)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var key = (client, id);
+        var fingerprint = SHA256.HashData(content);
         lock (_lock)
         {
             Expire();
-            if (_responses.TryGetValue(id, out var remembered))
+            if (_responses.TryGetValue(key, out var remembered))
             {
-                response = remembered;
-                return false;
+                var same = remembered.Verb == verb && remembered.Fingerprint.AsSpan().SequenceEqual(fingerprint);
+                response = same ? remembered.Response : null;
+                return same ? IdempotencyOutcome.Repeated : IdempotencyOutcome.Reused;
             }
 
             if (_responses.Count >= capacity && _order.TryDequeue(out var oldest))
             {
-                _responses.Remove(oldest.Id);
+                _responses.Remove(oldest.Key);
             }
 
             response = work();
-            _responses[id] = response;
-            _order.Enqueue((id, time.GetUtcNow()));
+            _responses[key] = new Entry(verb, fingerprint, response);
+            _order.Enqueue((key, time.GetUtcNow()));
         }
 
-        _ = response.ContinueWith(t => Forget(id, t), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
-        return true;
+        var started = response;
+        _ = started.ContinueWith(t => Forget(key, t), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+        return IdempotencyOutcome.Started;
     }
 
     public int Count
@@ -55,13 +65,13 @@ public sealed class IdempotencyCache(TimeProvider time, int capacity = 10_000)
         }
     }
 
-    private void Forget(string id, Task<byte[]> failed)
+    private void Forget((string, string) key, Task<byte[]> failed)
     {
         lock (_lock)
         {
-            if (_responses.TryGetValue(id, out var current) && current == failed)
+            if (_responses.TryGetValue(key, out var current) && current.Response == failed)
             {
-                _responses.Remove(id);
+                _responses.Remove(key);
             }
         }
     }
@@ -72,7 +82,9 @@ public sealed class IdempotencyCache(TimeProvider time, int capacity = 10_000)
         while (_order.TryPeek(out var entry) && entry.At <= cutoff)
         {
             _order.Dequeue();
-            _responses.Remove(entry.Id);
+            _responses.Remove(entry.Key);
         }
     }
+
+    private sealed record Entry(string Verb, byte[] Fingerprint, Task<byte[]> Response);
 }

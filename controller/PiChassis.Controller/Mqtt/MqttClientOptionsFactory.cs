@@ -17,7 +17,8 @@ public static class MqttClientOptionsFactory
     /// <summary>Larger messages are dropped by the broker before they reach us; the contract refuses above 8 KiB anyway.</summary>
     public const uint MaximumPacketSize = 64 * 1024;
 
-    public static MqttClientOptions Create(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will)
+    /// <param name="login">Overrides <c>Mqtt:Username</c>/<c>Password</c>: the controller's own login to its embedded broker with accounts.</param>
+    public static MqttClientOptions Create(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will, BrokerLogin? login = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -30,7 +31,11 @@ public static class MqttClientOptionsFactory
             .WithKeepAlivePeriod(options.KeepAlive)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithMaximumPacketSize(MaximumPacketSize);
-        if (!string.IsNullOrEmpty(options.Username))
+        if (login is not null)
+        {
+            builder.WithCredentials(login.User, login.Password);
+        }
+        else if (!string.IsNullOrEmpty(options.Username))
         {
             builder.WithCredentials(options.Username, options.Password ?? "");
         }

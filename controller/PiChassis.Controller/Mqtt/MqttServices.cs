@@ -49,6 +49,7 @@ public static class MqttServices
             return new MqttNodeAgent(sp.GetRequiredService<MqttConnection>(), fallback, sp.GetRequiredService<ILogger<MqttNodeAgent>>());
         });
         services.TryAddSingleton<IBrokerStatus, MqttBrokerStatus>();
+        services.TryAddSingleton<BrokerAccounts>();
         services.TryAddSingleton<EmbeddedBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService<MqttService>();
@@ -60,7 +61,9 @@ public static class MqttServices
         var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
         var topics = sp.GetRequiredService<Topics>();
         var will = MqttMessages.Text(topics.Status, Availability.Offline, retain: true);
-        var clientOptions = MqttClientOptionsFactory.Create(options, sp.GetRequiredService<BrokerEndpoint>(), options.ClientId ?? $"pichassis-{topics.ChassisId}", will);
+        var endpoint = sp.GetRequiredService<BrokerEndpoint>();
+        var login = endpoint.Embedded ? sp.GetRequiredService<BrokerAccounts>().Controller : null;
+        var clientOptions = MqttClientOptionsFactory.Create(options, endpoint, options.ClientId ?? $"pichassis-{topics.ChassisId}", will, login);
 
         // Commands keep their retain flag as published, so retained ones can be recognised and ignored.
         MqttTopicFilter[] subscriptions =

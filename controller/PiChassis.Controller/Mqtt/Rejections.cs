@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Engine;
+using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Controller.Mqtt;
 
@@ -14,9 +15,28 @@ public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents event
 {
     public const string Source = "mqtt";
 
-    public void Reject(string topic, int? slot, string reason, string code = ErrorCodes.InvalidRequest)
+    private const int MaxTopicShown = 256;
+
+    public void Reject(string topic, int? slot, string reason, string code = ErrorCodes.InvalidRequest) =>
+        Journal(slot, new JsonObject { ["topic"] = topic, ["code"] = code, ["message"] = reason }, topic, reason);
+
+    /// <summary>
+    /// A request that named a response topic outside <c>pichassis/clients/&lt;client&gt;/</c>: it is
+    /// not answered there (nor anywhere), as it could make the controller publish where the requester may not.
+    /// </summary>
+    public void RefuseReply(string topic, string? id, string responseTopic)
     {
-        var detail = new JsonObject { ["topic"] = topic, ["code"] = code, ["message"] = reason };
+        // A topic may be 64 KiB long: the journal keeps enough of it to see what was tried.
+        responseTopic = responseTopic.Length <= MaxTopicShown ? responseTopic : $"{responseTopic[..MaxTopicShown]}…";
+        var reason = $"response topic '{responseTopic}' is not under {Topics.Root}/{Topics.ClientsLevel}/<client>/; request not answered";
+        Journal(null, new JsonObject
+        {
+            ["topic"] = topic, ["code"] = ErrorCodes.InvalidRequest, ["message"] = reason, ["id"] = id, ["response_topic"] = responseTopic,
+        }, topic, reason);
+    }
+
+    private void Journal(int? slot, JsonObject detail, string topic, string reason)
+    {
         if (!loop.Engine.Rejections.Count(slot, Source, detail))
         {
             LogRepeated(topic, reason);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,11 @@ namespace PiChassis.Controller.Mqtt;
 /// <summary>
 /// <c>request/&lt;verb&gt;</c>: checks the request, answers a repeated id with its first response,
 /// refuses floods, and runs the rest off the receive path (a <c>ready</c> wait takes minutes). The
-/// reply goes to the MQTT 5 response topic with the correlation data echoed, else to
-/// <c>response/&lt;verb&gt;</c>. Each client (named by its response topic,
-/// <c>pichassis/clients/&lt;client&gt;/…</c>; 3.1.1 clients share one name) has its own rate, so a
+/// reply goes to the MQTT 5 response topic with the correlation data echoed, which must lie under
+/// <c>pichassis/clients/&lt;client&gt;/</c> (else the request is refused unanswered: a requester
+/// must not make the controller publish on a state, command or another client's topic), or without
+/// one to <c>response/&lt;verb&gt;</c>. Ids are remembered per client (<see cref="IdempotencyCache"/>).
+/// Each client (the <c>&lt;client&gt;</c> level; 3.1.1 clients share one) has its own rate, so a
 /// noisy one cannot use up another's; the chassis-wide rate, ten times a client's, bounds what
 /// clients that invent names can send. A client over its rate is told <c>rate_limited</c> a few
 /// times a second at most: a flood must not become a flood of replies and log lines.
@@ -64,12 +67,19 @@ public sealed partial class RequestHandler : IDisposable
     public Task HandleAsync(string verb, MqttApplicationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var client = ClientOf(message.ResponseTopic);
-        var limited = !_perClient.TryTake(client) || !_chassisWide.TryTake();
         ReadOnlySpan<byte> payload = message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray();
-        if (!RequestParser.TryParse(verb, payload, out var request, out var rejection))
+        var parsed = RequestParser.TryParse(verb, payload, out var request, out var rejection);
+        if (!TryGetClient(message.ResponseTopic, out var client))
         {
-            if (rejection.Id is null)
+            _rejections.RefuseReply(message.Topic, request?.Id ?? rejection?.Id, message.ResponseTopic);
+            return Task.CompletedTask;
+        }
+
+        var limited = !_perClient.TryTake(client) || !_chassisWide.TryTake();
+
+        if (!parsed)
+        {
+            if (rejection!.Id is null)
             {
                 _rejections.Reject(message.Topic, null, rejection.Message);
                 return Task.CompletedTask;
@@ -96,10 +106,21 @@ public sealed partial class RequestHandler : IDisposable
             return ReplyAsync(verb, message, Serialize(_executor.Error(id, ErrorCodes.InvalidRequest, rejection.Message)));
         }
 
-        var isNew = _cache.GetOrStart(request.Id, () => RunAsync(request), out var response);
-        if (!isNew)
+        var outcome = _cache.GetOrStart(client, request.Id, verb, payload, () => RunAsync(request), out var response);
+        if (outcome != IdempotencyOutcome.Started)
         {
             Leave();
+        }
+
+        if (response is null)
+        {
+            LogReused(request.Id, verb);
+            return ReplyAsync(verb, message, Serialize(_executor.Error(request.Id, ErrorCodes.InvalidRequest,
+                $"id reused: '{request.Id}' was sent before with another verb or content; use a new id for a new request")));
+        }
+
+        if (outcome == IdempotencyOutcome.Repeated)
+        {
             LogRepeated(request.Id);
         }
 
@@ -112,17 +133,16 @@ public sealed partial class RequestHandler : IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
-    /// <summary>The client a response topic belongs to: its level under <c>pichassis/clients/</c>, else "" (shared).</summary>
-    private static string ClientOf(string? responseTopic)
+    /// <summary>The requester's client level for idempotency: from its response topic, "" without one (MQTT 3.1.1).</summary>
+    private static bool TryGetClient(string? responseTopic, [NotNullWhen(true)] out string? client)
     {
-        const string Clients = "pichassis/clients/";
-        if (responseTopic is null || !responseTopic.StartsWith(Clients, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(responseTopic))
         {
-            return "";
+            client = "";
+            return true;
         }
 
-        var end = responseTopic.IndexOf('/', Clients.Length);
-        return end < 0 ? responseTopic[Clients.Length..] : responseTopic[Clients.Length..end];
+        return Topics.TryParseClientReply(responseTopic, out client);
     }
 
     private bool TryEnter()
@@ -205,6 +225,9 @@ public sealed partial class RequestHandler : IDisposable
 
     [LoggerMessage(EventId = 432, Level = LogLevel.Debug, Message = "Request {Id} repeated: answering with its first response")]
     private partial void LogRepeated(string id);
+
+    [LoggerMessage(EventId = 436, Level = LogLevel.Information, Message = "Request {Id} ({Verb}) refused: id reused for another verb or content")]
+    private partial void LogReused(string id, string verb);
 
     [LoggerMessage(EventId = 433, Level = LogLevel.Warning, Message = "Response to {Topic} could not be sent: the broker is not reachable")]
     private partial void LogReplyLost(string topic);

@@ -45,6 +45,7 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
         IOptions<ChassisOptions> chassisOptions,
         BrokerEndpoint endpoint,
         EmbeddedBroker broker,
+        BrokerAccounts accounts,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -56,7 +57,9 @@ public sealed partial class SimulatedNodeAgents : IHostedService, IAsyncDisposab
         _time = time;
         _logger = loggers.CreateLogger<SimulatedNodeAgents>();
         _names = chassisOptions.Value.Slots.Where(s => s.Node is not null).ToDictionary(s => s.Slot, s => s.Node!);
-        var clientOptions = MqttClientOptionsFactory.Create(mqtt.Value, endpoint, $"pichassis-sim-agents-{chassisOptions.Value.Id}", will: null);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var login = endpoint.Embedded ? accounts.Simulator : null;
+        var clientOptions = MqttClientOptionsFactory.Create(mqtt.Value, endpoint, $"pichassis-sim-agents-{chassisOptions.Value.Id}", will: null, login);
         MqttTopicFilter[] subscriptions = [new() { Topic = Topics.NodeCommandFilter, QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce }];
         _connection = new MqttConnection(clientOptions, subscriptions, mqtt.Value, time, loggers.CreateLogger<MqttConnection>());
     }

@@ -21,13 +21,20 @@ public sealed partial class Topics
     /// </summary>
     public const string NodeAnnounceFilter = $"{Root}/{NodesLevel}/+/announce";
 
+    /// <summary>
+    /// The reserved level under <see cref="Root"/> for replies: <c>pichassis/clients/&lt;client&gt;/…</c> is
+    /// the only place an MQTT 5 requester may name as its response topic (a broker's ACL lets each
+    /// client read its own), so the controller never publishes a reply where the requester could not.
+    /// </summary>
+    public const string ClientsLevel = "clients";
+
     public const string NodeCommandFilter = $"{Root}/{NodesLevel}/+/cmd";
 
     public Topics(string chassisId)
     {
         if (!IsValidChassisId(chassisId))
         {
-            throw new ArgumentException($"Chassis id '{chassisId}' must match [a-z0-9-]{{1,32}} and not be '{NodesLevel}'.", nameof(chassisId));
+            throw new ArgumentException($"Chassis id '{chassisId}' must match [a-z0-9-]{{1,32}} and not be '{NodesLevel}' or '{ClientsLevel}'.", nameof(chassisId));
         }
 
         ChassisId = chassisId;
@@ -74,7 +81,34 @@ public sealed partial class Topics
         TryMatch(topic, $"{Base}/request/", "", out verb);
 
     public static bool IsValidChassisId([NotNullWhen(true)] string? chassisId) =>
-        chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel;
+        chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel && chassisId != ClientsLevel;
+
+    /// <summary>A reply topic under <c>pichassis/clients/&lt;client&gt;/</c> for <paramref name="client"/>.</summary>
+    public static string ClientReply(string client, string rest) => $"{Root}/{ClientsLevel}/{client}/{rest}";
+
+    /// <summary>
+    /// The client level of a response topic <c>pichassis/clients/&lt;client&gt;/&lt;at least one more level&gt;</c>;
+    /// false for any other topic.
+    /// </summary>
+    public static bool TryParseClientReply(string? topic, [NotNullWhen(true)] out string? client)
+    {
+        client = null;
+        const string Prefix = $"{Root}/{ClientsLevel}/";
+        if (topic is null || !topic.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = topic.AsSpan(Prefix.Length);
+        var slash = rest.IndexOf('/');
+        if (slash <= 0 || slash == rest.Length - 1 || rest.ContainsAny("+#"))
+        {
+            return false;
+        }
+
+        client = rest[..slash].ToString();
+        return true;
+    }
 
     public static string NodeHeartbeat(string node) => NodeTopic(node, "heartbeat");
 

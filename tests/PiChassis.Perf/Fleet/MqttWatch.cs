@@ -23,7 +23,7 @@ public sealed class MqttWatch : IAsyncDisposable
     private MqttWatch(IMqttClient client, string clientId)
     {
         _client = client;
-        _responseTopic = $"perf/{clientId}/response";
+        _responseTopic = $"pichassis/clients/{clientId}/response";
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var message = e.ApplicationMessage;

@@ -22,7 +22,7 @@ public sealed class RequestClient : IAsyncDisposable
 
     private RequestClient(string name)
     {
-        ReplyTopic = $"bench/{name}-{Guid.NewGuid():N}/reply";
+        ReplyTopic = $"pichassis/clients/bench-{name}-{Guid.NewGuid():N}/reply";
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var receivedAt = Stopwatch.GetTimestamp();

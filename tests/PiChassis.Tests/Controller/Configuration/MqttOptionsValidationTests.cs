@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using PiChassis.Controller.Configuration;
 
 namespace PiChassis.Tests.Controller.Configuration;
@@ -55,6 +56,40 @@ public class MqttOptionsValidationTests
         finally
         {
             File.Delete(ca);
+        }
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.168.1.10")]
+    [InlineData("::")]
+    public void Validate_NetworkEmbeddedAddressWithoutAccounts_Refused(string address)
+    {
+        var failures = _validator.Validate(null, new MqttOptions { EmbeddedAddress = address }).Failures;
+
+        Assert.Contains(failures!, f => f.Contains("Mqtt:EmbeddedAddress", StringComparison.Ordinal) && f.Contains("Mqtt:EmbeddedAccountsFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Validate_AccountsFileReadableByOthersOrNotHashed_RefusedNamingLines()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "slurm:plaintext\n");
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+            var failure = Assert.Single(_validator.Validate(null, new MqttOptions { EmbeddedAccountsFile = file, EmbeddedAddress = "0.0.0.0" }).Failures!);
+
+            Assert.Contains("Mqtt:EmbeddedAccountsFile", failure, StringComparison.Ordinal);
+            Assert.Contains("chmod 600", failure, StringComparison.Ordinal);
+            Assert.Contains("line 1", failure, StringComparison.Ordinal);
+            Assert.DoesNotContain("plaintext", failure, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 

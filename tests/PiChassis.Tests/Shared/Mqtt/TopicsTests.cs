@@ -121,4 +121,28 @@ public class TopicsTests
         Assert.Equal("homeassistant/status", HomeAssistantTopics.Status("homeassistant"));
         Assert.Equal("ha/device/pichassis_sim/config", HomeAssistantTopics.DeviceConfig("ha", "pichassis_sim"));
     }
+    [Theory]
+    [InlineData("pichassis/clients/slurm/r1", "slurm")]
+    [InlineData("pichassis/clients/slurm/cli-1/response", "slurm")]
+    [InlineData("pichassis/clients/slurm", null)]
+    [InlineData("pichassis/clients/slurm/", null)]
+    [InlineData("pichassis/clients//r1", null)]
+    [InlineData("pichassis/sim/status", null)]
+    [InlineData("pichassis/sim/slot/1/state", null)]
+    [InlineData("pichassis/nodes/node01/cmd", null)]
+    [InlineData("test/reply", null)]
+    public void TryParseClientReply_OnlyUnderTheClientsLevelWithALevelBelow(string topic, string? client)
+    {
+        var parsed = Topics.TryParseClientReply(topic, out var found);
+
+        Assert.Equal(client is not null, parsed);
+        Assert.Equal(client, found);
+    }
+
+    [Fact]
+    public void IsValidChassisId_ReservedLevels_Refused()
+    {
+        Assert.False(Topics.IsValidChassisId("clients"));
+        Assert.False(Topics.IsValidChassisId("nodes"));
+    }
 }

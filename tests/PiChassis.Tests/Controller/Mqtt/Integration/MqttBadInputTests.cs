@@ -118,8 +118,10 @@ public sealed class MqttBadInputTests(BrokerAndController rig) : IClassFixture<B
 
         await MosquittoClients.PublishBytesAsync(rig.Port, $"pichassis/sim/{topic}", [0x7B, 0xFF, 0xFE, 0xC3, 0x28, 0x7D]);
 
-        var rejected = await client.WaitForAsync("pichassis/sim/event", p => p.Contains("command_rejected", StringComparison.Ordinal), BrokerAndController.Patience);
-        Assert.Equal($"pichassis/sim/{topic}", (string?)JsonNode.Parse(TestMqttClient.Text(rejected!))!["detail"]!["topic"]);
+        // A refusal of the same slot and reason within 10 s of an earlier test's comes in the digest at the interval's end.
+        var rejected = await client.WaitForAsync("pichassis/sim/event",
+            p => p.Contains("command_rejected", StringComparison.Ordinal) && p.Contains($"\"pichassis/sim/{topic}\"", StringComparison.Ordinal), BrokerAndController.Patience);
+        Assert.NotNull(rejected);
         Assert.Equal(relays, rig.Controller.Relays());
     }
 

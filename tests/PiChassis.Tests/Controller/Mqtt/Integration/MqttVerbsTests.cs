@@ -91,12 +91,12 @@ public sealed class MqttVerbsTests(BrokerAndController rig) : IClassFixture<Brok
     [Fact]
     public async Task Request_Mqtt5CorrelationData_Echoed()
     {
-        await using var client = await TestMqttClient.ConnectAsync(rig.Port, null, "test/correlation");
+        await using var client = await TestMqttClient.ConnectAsync(rig.Port, null, "pichassis/clients/test/correlation");
         byte[] correlation = [1, 2, 3, 250];
 
-        await client.PublishAsync("pichassis/sim/request/status", """{"id":"corr1","targets":"slot:1"}""", responseTopic: "test/correlation", correlation: correlation);
+        await client.PublishAsync("pichassis/sim/request/status", """{"id":"corr1","targets":"slot:1"}""", responseTopic: "pichassis/clients/test/correlation", correlation: correlation);
 
-        var reply = await client.WaitForAsync(m => m.Topic == "test/correlation", BrokerAndController.Patience);
+        var reply = await client.WaitForAsync(m => m.Topic == "pichassis/clients/test/correlation", BrokerAndController.Patience);
         Assert.NotNull(reply);
         Assert.Equal(correlation, reply.CorrelationData);
     }
