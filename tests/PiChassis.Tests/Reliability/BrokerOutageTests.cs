@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Mqtt;
 using PiChassis.Tests.Controller.Mqtt.Support;
 using Xunit.Abstractions;
 
@@ -33,9 +34,9 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         {
             var slot = outage % 4 + 1;
             await PowerOnAsync(controller, slot);
-            var connects = controller.Logs.Entries.Count(e => e.Id.Id == 400);
+            var connects = controller.Logged(MqttConnection.ConnectedEventId);
             await broker.StopAsync();
-            await WaitUntilAsync(() => controller.Logs.Entries.Count(e => e.Id.Id == 401) > outage, "the controller to notice the outage");
+            await WaitUntilAsync(() => controller.Logged(MqttConnection.DisconnectedEventId) > outage, "the controller to notice the outage");
             controller.Chassis.Slot(slot).InjectShort(6);
             await controller.Loop.ExecuteAsync(new SlotCommand(slot % 4 + 1, SlotAction.Identify, CommandOrigin.Remote, "outage"));
             await Task.Delay(ReliabilitySettings.OutageLength);
@@ -45,7 +46,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
 
             await broker.StartAsync();
             var back = Stopwatch.StartNew();
-            await WaitUntilAsync(() => controller.Logs.Entries.Count(e => e.Id.Id == 400) > connects, "the controller to reconnect");
+            await WaitUntilAsync(() => controller.Logged(MqttConnection.ConnectedEventId) > connects, "the controller to reconnect");
             slowest = back.Elapsed > slowest ? back.Elapsed : slowest;
             await observer.ReconnectAsync(Patience);
             controller.Chassis.Slot(slot).ClearShort();

@@ -130,7 +130,7 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
         {
             var missing = await Responses.WaitForAsync(_expected, 0, Patience);
             var alive = await Controller.Loop.RunAsync(e => e.States.Length);
-            var errors = Controller.Logs.Entries.Count(e => e.Level >= LogLevel.Error);
+            var errors = Controller.Logs.GetSnapshot().Count(r => r.Level >= LogLevel.Error);
             var glitches = Audit.Glitches();
             ReliabilitySummary.Add(output, area, "payloads tried", _tried);
             ReliabilitySummary.Add(output, area, "requests with a readable id", _expected.Count);
