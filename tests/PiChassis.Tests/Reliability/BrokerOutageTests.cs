@@ -53,7 +53,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         }
 
         var lastSeq = controller.Journal.LastSeq;
-        await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && Seq(m) >= lastSeq, TimeSpan.FromSeconds(10));
+        Assert.NotNull(await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && Seq(m) >= lastSeq, TimeSpan.FromSeconds(10)));
         var arrivals = observer.Json("pichassis/sim/event").Select(e => (long)e["seq"]!).Where(s => s >= firstSeq).ToList();
 
         // QoS 1 is at-least-once: a broker restarted with persistence redelivers what it had not seen acknowledged, so a

@@ -42,7 +42,8 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
 
             if (i % Batch == Batch - 1)
             {
-                await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                var behind = await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                Assert.True(behind <= RequestHandler.MaxInFlight, $"{behind} requests still unanswered after a batch");
             }
         }
 
@@ -59,7 +60,8 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
             await run.Responses.PublishAsync(topic, payload);
             if (i % Batch == Batch - 1)
             {
-                await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                var behind = await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                Assert.True(behind <= RequestHandler.MaxInFlight, $"{behind} requests still unanswered after a batch");
             }
         }
 

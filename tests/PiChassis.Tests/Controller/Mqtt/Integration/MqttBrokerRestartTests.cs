@@ -31,9 +31,10 @@ public sealed class MqttBrokerRestartTests
         await observer.ReconnectAsync(Patience);
         var online = await observer.WaitForAsync("pichassis/sim/status", p => p == "online", Patience);
         var lastRaised = raisedWhileAway[^1];
-        await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && (long)JsonNode.Parse(TestMqttClient.Text(m))!["seq"]! >= lastRaised, Patience);
+        var caughtUp = await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && (long)JsonNode.Parse(TestMqttClient.Text(m))!["seq"]! >= lastRaised, Patience);
 
         Assert.NotNull(online);
+        Assert.NotNull(caughtUp);
         var delivered = observer.Json("pichassis/sim/event").Select(e => (long)e["seq"]!).ToList();
         Assert.Equal(delivered.Order(), delivered);
         Assert.Subset(delivered.ToHashSet(), raisedWhileAway.ToHashSet());
