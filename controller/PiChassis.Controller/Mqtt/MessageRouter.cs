@@ -102,7 +102,10 @@ public sealed partial class MessageRouter(
 
     private static string Text(MqttApplicationMessage message) => Encoding.UTF8.GetString(message.Payload).Trim();
 
-    [LoggerMessage(EventId = 427, Level = LogLevel.Warning, Message = "Ignored a retained command on {Topic}: retained commands would switch again at every reconnect")]
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int RetainedIgnoredEventId = 427;
+
+    [LoggerMessage(EventId = RetainedIgnoredEventId, Level = LogLevel.Warning, Message = "Ignored a retained command on {Topic}: retained commands would switch again at every reconnect")]
     private partial void LogRetainedIgnored(string topic);
 
     [LoggerMessage(EventId = 446, Level = LogLevel.Debug, Message = "Word of {Node} is not JSON; counted without its uptime")]

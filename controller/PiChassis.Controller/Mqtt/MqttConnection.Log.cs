@@ -4,16 +4,28 @@ namespace PiChassis.Controller.Mqtt;
 
 public sealed partial class MqttConnection
 {
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "MQTT connected to {Endpoint} as {ClientId}")]
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int ConnectedEventId = 400;
+
+    [LoggerMessage(EventId = ConnectedEventId, Level = LogLevel.Information, Message = "MQTT connected to {Endpoint} as {ClientId}")]
     private partial void LogConnected(string endpoint, string clientId);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "MQTT connection to {Endpoint} lost ({Reason}): {Detail}; reconnecting")]
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int DisconnectedEventId = 401;
+
+    [LoggerMessage(EventId = DisconnectedEventId, Level = LogLevel.Warning, Message = "MQTT connection to {Endpoint} lost ({Reason}): {Detail}; reconnecting")]
     private partial void LogDisconnected(string endpoint, string reason, string detail);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "MQTT broker {Endpoint} refused the connection: {ResultCode} {ReasonString}")]
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int RefusedEventId = 402;
+
+    [LoggerMessage(EventId = RefusedEventId, Level = LogLevel.Error, Message = "MQTT broker {Endpoint} refused the connection: {ResultCode} {ReasonString}")]
     private partial void LogRefused(string endpoint, string resultCode, string? reasonString);
 
-    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "MQTT broker {Endpoint} unreachable: {Reason}; retrying with backoff")]
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int ConnectFailedEventId = 403;
+
+    [LoggerMessage(EventId = ConnectFailedEventId, Level = LogLevel.Warning, Message = "MQTT broker {Endpoint} unreachable: {Reason}; retrying with backoff")]
     private partial void LogConnectFailed(string endpoint, string reason);
 
     [LoggerMessage(EventId = 404, Level = LogLevel.Debug, Message = "MQTT broker {Endpoint} still unreachable after {Attempts} attempts: {Reason}")]

@@ -4,7 +4,10 @@ namespace PiChassis.Controller.Storage;
 
 public sealed partial class StoreDatabase
 {
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning,
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int CreatedEventId = 300;
+
+    [LoggerMessage(EventId = CreatedEventId, Level = LogLevel.Warning,
         Message = "No store at {Path}: starting a fresh one; the hardware is adopted as found")]
     private static partial void LogCreated(ILogger logger, string path);
 
@@ -12,7 +15,10 @@ public sealed partial class StoreDatabase
         Message = "The store {Path} is unusable ({Problem}); it is kept as {SetAside} and a fresh store started. The hardware is adopted as found; event numbers continue after {Seq}")]
     private static partial void LogSetAside(ILogger logger, string path, string problem, string setAside, long seq);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Error,
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int InMemoryEventId = 302;
+
+    [LoggerMessage(EventId = InMemoryEventId, Level = LogLevel.Error,
         Message = "The store {Path} cannot be used ({Problem}): state, energy and events are kept in memory only until the controller stops")]
     private static partial void LogInMemory(ILogger logger, string path, string problem, Exception exception);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Mqtt;
 using PiChassis.Tests.Controller.Mqtt.Support;
 using Xunit.Abstractions;
 
@@ -33,9 +34,9 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         {
             var slot = outage % 4 + 1;
             await PowerOnAsync(controller, slot);
-            var connects = controller.Logs.Entries.Count(e => e.Id.Id == 400);
+            var connects = controller.Logged(MqttConnection.ConnectedEventId);
             await broker.StopAsync();
-            await WaitUntilAsync(() => controller.Logs.Entries.Count(e => e.Id.Id == 401) > outage, "the controller to notice the outage");
+            await WaitUntilAsync(() => controller.Logged(MqttConnection.DisconnectedEventId) > outage, "the controller to notice the outage");
             controller.Chassis.Slot(slot).InjectShort(6);
             await controller.Loop.ExecuteAsync(new SlotCommand(slot % 4 + 1, SlotAction.Identify, CommandOrigin.Remote, "outage"));
             await Task.Delay(ReliabilitySettings.OutageLength);
@@ -45,14 +46,14 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
 
             await broker.StartAsync();
             var back = Stopwatch.StartNew();
-            await WaitUntilAsync(() => controller.Logs.Entries.Count(e => e.Id.Id == 400) > connects, "the controller to reconnect");
+            await WaitUntilAsync(() => controller.Logged(MqttConnection.ConnectedEventId) > connects, "the controller to reconnect");
             slowest = back.Elapsed > slowest ? back.Elapsed : slowest;
             await observer.ReconnectAsync(Patience);
             controller.Chassis.Slot(slot).ClearShort();
         }
 
         var lastSeq = controller.Journal.LastSeq;
-        await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && Seq(m) >= lastSeq, TimeSpan.FromSeconds(10));
+        Assert.NotNull(await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && Seq(m) >= lastSeq, TimeSpan.FromSeconds(10)));
         var arrivals = observer.Json("pichassis/sim/event").Select(e => (long)e["seq"]!).Where(s => s >= firstSeq).ToList();
 
         // QoS 1 is at-least-once: a broker restarted with persistence redelivers what it had not seen acknowledged, so a

@@ -42,7 +42,8 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
 
             if (i % Batch == Batch - 1)
             {
-                await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                var behind = await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                Assert.True(behind <= RequestHandler.MaxInFlight, $"{behind} requests still unanswered after a batch");
             }
         }
 
@@ -59,7 +60,8 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
             await run.Responses.PublishAsync(topic, payload);
             if (i % Batch == Batch - 1)
             {
-                await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                var behind = await run.Responses.WaitForAsync(run.Expected, RequestHandler.MaxInFlight, Patience);
+                Assert.True(behind <= RequestHandler.MaxInFlight, $"{behind} requests still unanswered after a batch");
             }
         }
 
@@ -130,7 +132,7 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
         {
             var missing = await Responses.WaitForAsync(_expected, 0, Patience);
             var alive = await Controller.Loop.RunAsync(e => e.States.Length);
-            var errors = Controller.Logs.Entries.Count(e => e.Level >= LogLevel.Error);
+            var errors = Controller.Logs.GetSnapshot().Count(r => r.Level >= LogLevel.Error);
             var glitches = Audit.Glitches();
             ReliabilitySummary.Add(output, area, "payloads tried", _tried);
             ReliabilitySummary.Add(output, area, "requests with a readable id", _expected.Count);

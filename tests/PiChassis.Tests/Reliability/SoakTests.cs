@@ -22,8 +22,18 @@ public sealed class SoakTests(ITestOutputHelper output)
     /// <summary>Kept in memory (the store prunes by JournalMaxEvents); full before the warm-up ends, so its growth is not mistaken for a leak.</summary>
     private const int JournalCapacity = 100;
 
-    /// <summary>Thread-pool threads come and go with the runtime's own heuristics.</summary>
+    /// <summary>
+    /// Threads the count may grow by without a leak: the thread pool's hill climbing adds and retires
+    /// workers by its own heuristics (one or two between two looks on a 2-core machine); one leaked
+    /// thread per simulated hour would exceed it many times over.
+    /// </summary>
     private const int ThreadNoise = 2;
+
+    /// <summary>
+    /// Handles the count may grow by: none. After a forced collection every socket, file and wait
+    /// handle of the run is either in use from the warm-up on or closed, so one more is a leak.
+    /// </summary>
+    private const int HandleNoise = 0;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan WarmUp = TimeSpan.FromHours(2);
 
@@ -78,7 +88,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         ReliabilitySummary.Add(output, "soak", "handle growth", last.Handles - warm.Value.Handles);
         Assert.True(growth < 0.10, $"managed heap grew {growth:P1} after warm-up");
         Assert.True(last.Threads <= warm.Value.Threads + ThreadNoise, $"threads {warm.Value.Threads} -> {last.Threads}");
-        Assert.True(last.Handles <= warm.Value.Handles, $"handles {warm.Value.Handles} -> {last.Handles}");
+        Assert.True(last.Handles <= warm.Value.Handles + HandleNoise, $"handles {warm.Value.Handles} -> {last.Handles}");
         Assert.True(journalled <= JournalCapacity);
         Assert.All(rig.Engine.States, s => Assert.Null(s.Fault));
     }

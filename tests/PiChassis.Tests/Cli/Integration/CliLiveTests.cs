@@ -21,7 +21,7 @@ public sealed class CliLiveTests(BrokerAndController rig) : IClassFixture<Broker
         const string Inlet = "inlet [0-9.]+ °C";
         var (exitCode, _) = await RunUntilAsync(console, () => console.Output,
             text => text.Contains("node04", StringComparison.Ordinal) && text.Contains("headroom", StringComparison.Ordinal)
-                && Regex.IsMatch(text, SteadySlot) && Regex.IsMatch(text, Inlet), "watch");
+                && Regex.IsMatch(text, SteadySlot) && Regex.IsMatch(text, Inlet), null, "watch");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("chassis sim online", console.Output, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class CliLiveTests(BrokerAndController rig) : IClassFixture<Broker
     {
         var console = new TestConsole().Width(160).Interactive().EmitAnsiSequences();
 
-        var (exitCode, _) = await RunUntilAsync(console, () => console.Output, text => text.Contains("node04", StringComparison.Ordinal), "watch");
+        var (exitCode, _) = await RunUntilAsync(console, () => console.Output, text => text.Contains("node04", StringComparison.Ordinal), null, "watch");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("\u001b[", console.Output, StringComparison.Ordinal);
@@ -46,22 +46,23 @@ public sealed class CliLiveTests(BrokerAndController rig) : IClassFixture<Broker
     public async Task EventsFollow_NewEventPrintedOnce()
     {
         var console = new TestConsole();
-        var run = RunUntilAsync(console, null, text => text.Contains("slot 3", StringComparison.Ordinal), "events", "--follow", "--last", "1");
-        await Task.Delay(1500);
-        await using (var client = await TestMqttClient.ConnectAsync(rig.Port))
+        // The CLI subscribes before it prints the last event: the event caused after that line is followed.
+        var (exitCode, output) = await RunUntilAsync(console, null, text => text.Contains("slot 3", StringComparison.Ordinal), async () =>
         {
+            await using var client = await TestMqttClient.ConnectAsync(rig.Port);
             await client.PublishAsync("pichassis/sim/slot/3/set", "FORCE_OFF");
-        }
-
-        var (exitCode, output) = await run;
+        }, "events", "--follow", "--last", "1");
 
         Assert.Equal(0, exitCode);
         Assert.Matches("sim #[0-9]+ .* power_off slot 3 by ", output);
         Assert.Single(output.Split('\n'), line => line.Contains("power_off slot 3", StringComparison.Ordinal));
     }
 
-    /// <summary>Runs the CLI until its output satisfies <paramref name="done"/> (or the patience ends), then cancels it like Ctrl+C.</summary>
-    private async Task<(int ExitCode, string Output)> RunUntilAsync(TestConsole console, Func<string>? view, Func<string, bool> done, params string[] args)
+    /// <summary>
+    /// Runs the CLI until its output satisfies <paramref name="done"/> (or the patience ends), then cancels it like Ctrl+C;
+    /// <paramref name="afterFirstOutput"/> runs once the CLI has printed something.
+    /// </summary>
+    private async Task<(int ExitCode, string Output)> RunUntilAsync(TestConsole console, Func<string>? view, Func<string, bool> done, Func<Task>? afterFirstOutput, params string[] args)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var synced = TextWriter.Synchronized(output);
@@ -81,6 +82,12 @@ public sealed class CliLiveTests(BrokerAndController rig) : IClassFixture<Broker
             if (done(text))
             {
                 break;
+            }
+
+            if (afterFirstOutput is not null && text.Length > 0)
+            {
+                await afterFirstOutput();
+                afterFirstOutput = null;
             }
 
             await Task.Delay(100, CancellationToken.None);

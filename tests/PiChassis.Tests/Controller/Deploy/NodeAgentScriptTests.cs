@@ -32,7 +32,7 @@ public sealed class NodeAgentScriptTests
             Assert.True((double)json["uptime_s"]! > 0);
             Assert.True((double)json["load1"]! >= 0);
             Assert.True(json.ContainsKey("soc_temp_c"));
-            await Task.Delay(500);
+            Assert.True(await AgentHasReadACommandAsync(broker.Port, output), output());
             Assert.False(File.Exists(halted), "a retained halt must not be obeyed");
 
             await MosquittoClients.PublishAsync(broker.Port, "pichassis/nodes/node07/cmd", """{"id":"h1","action":"halt"}""");
@@ -179,6 +179,32 @@ public sealed class NodeAgentScriptTests
             // The test machine has been up for long: announce whatever the uptime.
             "PICHASSIS_INTERVAL=1", "PICHASSIS_ANNOUNCE_FOR=999999999", $"PICHASSIS_HALT_COMMAND=touch {halted}", .. settings, "sh", Script,
         ]);
+
+    /// <summary>
+    /// Publishes a command the agent ignores and logs until the log shows it: the agent reads its commands
+    /// in order, so by then it has read (and dropped, or obeyed) the retained one. Published again while
+    /// unseen, as the agent's listener may subscribe after the first one.
+    /// </summary>
+    private static async Task<bool> AgentHasReadACommandAsync(int port, Func<string> output)
+    {
+        const string Marker = """{"id":"marker","action":"none"}""";
+        using var limit = new CancellationTokenSource(BrokerAndController.Patience);
+        while (!limit.IsCancellationRequested)
+        {
+            await MosquittoClients.PublishAsync(port, "pichassis/nodes/node07/cmd", Marker);
+            for (var i = 0; i < 20; i++)
+            {
+                if (output().Contains($"ignored command: {Marker}", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }
+
+        return false;
+    }
 
     private static async Task StopAsync(System.Diagnostics.Process agent)
     {

@@ -25,14 +25,14 @@ internal sealed class ControllerRun
         TimeProvider? time = null,
         StorageOptions? storage = null,
         IReadOnlyList<RestorePolicy>? restore = null,
-        ListLogger<StoreDatabase>? storeLogger = null,
+        Microsoft.Extensions.Logging.ILogger? storeLogger = null,
         IStoreFaults? storeFaults = null)
     {
         _steady = steady;
         time ??= steady;
         Storage = storage ?? new StorageOptions();
         Storage.DataDir = dataDir;
-        Database = StoreDatabase.Open(dataDir, time, (Microsoft.Extensions.Logging.ILogger?)storeLogger ?? NullLogger.Instance, storeFaults);
+        Database = StoreDatabase.Open(dataDir, time, storeLogger ?? NullLogger.Instance, storeFaults);
         Journal = new SqliteEventJournal(Database, Storage.JournalMaxAge, Storage.JournalMaxEvents);
         Rig = new EngineRig(time, Journal, relays, restore);
         Loop = new PowerEngineLoop(Rig.Engine, _hub, NullLogger<PowerEngineLoop>.Instance, Database, time);

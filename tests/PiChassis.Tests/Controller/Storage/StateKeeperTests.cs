@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Storage;
@@ -77,7 +78,7 @@ public sealed partial class StateKeeperTests : IDisposable
         Directory.CreateDirectory(_dir.Path);
         await File.WriteAllTextAsync(_dir.StoreFile, "this is not an SQLite database, whatever it once was");
         var relays = RelaysFound(true, false);
-        var log = new ListLogger<StoreDatabase>();
+        var log = new FakeLogger<StoreDatabase>();
 
         var run = new ControllerRun(_dir.Path, _time, relays, storeLogger: log);
         await run.StartAsync();
@@ -90,7 +91,7 @@ public sealed partial class StateKeeperTests : IDisposable
         Assert.Equal("[1]", run.Keeper.Started.Detail["adopted"]!.ToJsonString());
         Assert.Equal([SlotPhase.On, SlotPhase.Off], run.Rig.Engine.States.Select(s => s.Phase));
         Assert.All(relays, r => Assert.Equal(0, r.Writes));
-        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(aside, StringComparison.Ordinal));
+        Assert.Contains(log.Collector.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains(aside, StringComparison.Ordinal));
         await run.StopAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Storage;
@@ -10,7 +11,7 @@ public sealed class StoreDatabaseTests : IDisposable
 {
     private readonly TempDataDir _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.Zero));
-    private readonly ListLogger<StoreDatabase> _log = new();
+    private readonly FakeLogger<StoreDatabase> _log = new();
 
     public void Dispose() => _dir.Dispose();
 
@@ -22,7 +23,7 @@ public sealed class StoreDatabaseTests : IDisposable
         Assert.Equal(StoreStatus.Created, database.Status);
         Assert.True(File.Exists(_dir.StoreFile));
         Assert.Equal("wal", database.Read("test", c => c.Command("PRAGMA journal_mode").ExecuteScalar(), null));
-        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.EventId == 300);
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Id.Id == StoreDatabase.CreatedEventId);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class StoreDatabaseTests : IDisposable
         Assert.Equal(garbage, File.ReadAllBytes(database.SetAsidePath!));
         Assert.NotNull(database.Problem);
         Assert.True(database.Write("test", t => t.SetMeta("k", "v")));
-        var error = Assert.Single(_log.Entries, e => e.Level == LogLevel.Error);
+        var error = Assert.Single(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
         Assert.Contains(database.SetAsidePath!, error.Message, StringComparison.Ordinal);
     }
 
@@ -106,7 +107,7 @@ public sealed class StoreDatabaseTests : IDisposable
             Assert.Equal(StoreStatus.InMemory, database.Status);
             Assert.Null(database.FilePath);
             Assert.True(database.Write("test", t => t.SetMeta("k", "v")));
-            Assert.Contains(_log.Entries, e => e.Level == LogLevel.Error && e.EventId == 302);
+            Assert.Contains(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Error && r.Id.Id == StoreDatabase.InMemoryEventId);
         }
         finally
         {

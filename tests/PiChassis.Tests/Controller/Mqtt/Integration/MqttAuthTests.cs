@@ -1,3 +1,4 @@
+using PiChassis.Controller.Mqtt;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
 namespace PiChassis.Tests.Controller.Mqtt.Integration;
@@ -48,12 +49,12 @@ public sealed class MqttAuthTests : IAsyncLifetime
             ["Mqtt:Password"] = "not-the-password",
         });
 
-        for (var i = 0; i < 100 && !controller.Logs.Has(402); i++)
+        for (var i = 0; i < 100 && controller.Logged(MqttConnection.RefusedEventId) == 0; i++)
         {
             await Task.Delay(50);
         }
 
-        Assert.True(controller.Logs.Has(402));
+        Assert.True(controller.Logged(MqttConnection.RefusedEventId) > 0);
         var status = await MosquittoClients.SubscribeAsync(_broker.Port, ["pichassis/locked-out/#"], 1, waitS: 2, extra: ["-u", "scheduler", "-P", "s-secret"]);
         Assert.Empty(status.Lines);
         controller.Chassis.Slot(2).InjectShort(6);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PiChassis.Controller.Mqtt;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
 namespace PiChassis.Tests.Controller.Mqtt.Integration;
@@ -18,7 +19,7 @@ public sealed class MqttBrokerRestartTests
         var seqBefore = controller.Journal.LastSeq;
 
         await broker.StopAsync();
-        await WaitUntil(() => controller.Logs.Has(401));
+        await WaitUntil(() => controller.Logged(MqttConnection.DisconnectedEventId) > 0);
         controller.Chassis.Slot(3).InjectShort(6);
         await WaitUntil(() => controller.Journal.Read(seqBefore, 100).Any(e => e.Type == "fault_trip"));
         var raisedWhileAway = controller.Journal.Read(seqBefore, 1000).Select(e => e.Seq).ToList();
@@ -30,16 +31,17 @@ public sealed class MqttBrokerRestartTests
         await observer.ReconnectAsync(Patience);
         var online = await observer.WaitForAsync("pichassis/sim/status", p => p == "online", Patience);
         var lastRaised = raisedWhileAway[^1];
-        await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && (long)JsonNode.Parse(TestMqttClient.Text(m))!["seq"]! >= lastRaised, Patience);
+        var caughtUp = await observer.WaitForAsync(m => m.Topic == "pichassis/sim/event" && (long)JsonNode.Parse(TestMqttClient.Text(m))!["seq"]! >= lastRaised, Patience);
 
         Assert.NotNull(online);
+        Assert.NotNull(caughtUp);
         var delivered = observer.Json("pichassis/sim/event").Select(e => (long)e["seq"]!).ToList();
         Assert.Equal(delivered.Order(), delivered);
         Assert.Subset(delivered.ToHashSet(), raisedWhileAway.ToHashSet());
         Assert.Contains(observer.Json("pichassis/sim/event"), e => (string?)e["event_type"] == "fault_trip" && (int?)e["slot"] == 3);
         var state = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/sim/slot/3/state"], 1);
         Assert.Equal("fault", (string?)JsonNode.Parse(state.Lines.Single().Split(' ', 2)[1])!["phase"]);
-        Assert.Equal(2, controller.Logs.Entries.Count(e => e.Id.Id == 415));
+        Assert.Equal(2, controller.Logged(ChassisPublisher.OnlineEventId));
     }
 
     private static async Task WaitUntil(Func<bool> condition)

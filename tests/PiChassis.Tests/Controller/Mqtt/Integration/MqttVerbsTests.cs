@@ -110,7 +110,7 @@ public sealed class MqttVerbsTests(BrokerAndController rig) : IClassFixture<Brok
         var first = await MosquittoClients.RequestAsync(rig.Port, "pichassis/sim/request/cycle", Request);
         var doneOnce = Done();
         var second = await MosquittoClients.RequestAsync(rig.Port, "pichassis/sim/request/cycle", Request);
-        await Task.Delay(300);
+        await rig.SettleAsync();
 
         Assert.NotNull(first);
         Assert.Equal(first, second);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Simulation;
@@ -17,16 +18,16 @@ internal sealed class HostedController : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private HostedController(IHost host, string dataDir, LogCollector logs)
+    private HostedController(IHost host, string dataDir)
     {
         _host = host;
         DataDir = dataDir;
-        Logs = logs;
     }
 
     public string DataDir { get; }
 
-    public LogCollector Logs { get; }
+    /// <summary>Everything the controller logged at Information and above.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     public IServiceProvider Services => _host.Services;
 
@@ -61,8 +62,7 @@ internal sealed class HostedController : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(config);
-        var logs = new LogCollector();
-        builder.Logging.AddProvider(logs);
+        builder.Logging.AddFakeLogging();
         builder.Services.AddPiChassisController(builder.Configuration);
         var app = builder.Build();
         var errors = ConfigurationCheck.Collect(app.Services);
@@ -72,11 +72,14 @@ internal sealed class HostedController : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new HostedController(app, dataDir, logs);
+        return new HostedController(app, dataDir);
     }
 
     /// <summary>Relay inputs of every simulated slot: what "the relays never move" is checked against.</summary>
     public bool[] Relays() => [.. Chassis.Slots.Select(s => s.RelayInputClosed)];
+
+    /// <summary>How many times the message with <paramref name="eventId"/> was logged.</summary>
+    public int Logged(int eventId) => Logs.GetSnapshot().Count(r => r.Id.Id == eventId);
 
     public Task<SlotState> StateAsync(int slot) => Loop.RunAsync(e => e.States[slot - 1]);
 
