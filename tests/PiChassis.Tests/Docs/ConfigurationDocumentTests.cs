@@ -44,9 +44,11 @@ public sealed partial class ConfigurationDocumentTests
         var differing = Settings
             .Select(s => (s.ValueKey, Code: Format(s.Default), Row: Rows.FirstOrDefault(r => r.Key == s.ValueKey)))
             .Where(x => x.Row is not null && x.Row.Default != x.Code)
-            .Select(x => $"{x.ValueKey} (line {x.Row!.Line}): the document says {x.Row.Default}, the code {x.Code}");
+            .Select(x => $"{x.ValueKey} (line {x.Row!.Line}): the document says {x.Row.Default}, the code {x.Code}")
+            .ToList();
 
-        Assert.Empty(differing);
+        // Joined, so that the message is not cut short as a collection's items are.
+        Assert.True(differing.Count == 0, string.Join(Environment.NewLine, differing));
     }
 
     [Fact]
