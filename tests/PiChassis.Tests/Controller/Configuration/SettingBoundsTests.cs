@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Hosting;
+using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Configuration;
 
@@ -34,7 +35,8 @@ public class SettingBoundsTests
     [Fact]
     public void Collect_EverySettingOutOfRange_ReportedByName()
     {
-        var cases = Sections().SelectMany(s => Walk(s.Type, s.Section, new Dictionary<string, string>(), label: null)).ToList();
+        // The only allow-list: a switch has no value that can be wrong.
+        var cases = OptionSettings.All(item: "0").Where(s => s.Type != typeof(bool)).SelectMany(BadSettings).ToList();
         Assert.Contains(cases, c => c.Key == "Protection:OvercurrentDwell");
         Assert.Contains(cases, c => c.Key == "Chassis:Slots:0:Relay:Pin");
 
@@ -69,79 +71,41 @@ public class SettingBoundsTests
         return ConfigurationCheck.Collect(services);
     }
 
-    /// <summary>The sections: every options class with a <c>Section</c> constant.</summary>
-    private static IEnumerable<(string Section, Type Type)> Sections() =>
-        typeof(ChassisOptions).Assembly.GetTypes()
-            .Select(t => (Type: t, Field: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
-            .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string))
-            .Select(x => ((string)x.Field!.GetRawConstantValue()!, x.Type));
-
-    private static IEnumerable<BadSetting> Walk(Type type, string path, Dictionary<string, string> valid, Func<IReadOnlyDictionary<string, string>, string>? label)
+    /// <summary>Each setting's out-of-range values, in a configuration whose list items are otherwise valid.</summary>
+    private static IEnumerable<BadSetting> BadSettings(OptionSetting setting)
     {
-        var nullability = new NullabilityInfoContext();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        var valid = new Dictionary<string, string>();
+        Func<IReadOnlyDictionary<string, string>, string>? label = null;
+        foreach (var list in setting.Lists)
         {
-            var key = $"{path}:{property.Name}";
-            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-
-            // The only allow-list: a switch has no value that can be wrong.
-            if (propertyType == typeof(bool))
+            var item = $"{list}:0";
+            Func<IReadOnlyDictionary<string, string>, string> itemLabel = _ => item;
+            if (NamedItems.TryGetValue(list, out var named))
             {
-                continue;
-            }
-
-            var itemType = propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(List<>) ? propertyType.GetGenericArguments()[0] : null;
-            if (itemType is not null && !IsSetting(itemType))
-            {
-                var item = $"{key}:0";
-                var itemValid = new Dictionary<string, string>(valid);
-                var itemLabel = label ?? (_ => item);
-                if (NamedItems.TryGetValue(key, out var named))
+                foreach (var (k, v) in named.Valid)
                 {
-                    foreach (var (k, v) in named.Valid)
-                    {
-                        itemValid[$"{item}:{k}"] = v;
-                    }
-
-                    itemLabel = label ?? named.Label;
+                    valid[$"{item}:{k}"] = v;
                 }
 
-                foreach (var bad in Walk(itemType, item, itemValid, itemLabel))
-                {
-                    yield return bad;
-                }
-
-                continue;
+                itemLabel = named.Label;
             }
 
-            if (itemType is null && !IsSetting(propertyType))
-            {
-                Assert.True(propertyType.Namespace == typeof(ChassisOptions).Namespace && propertyType.IsClass, $"{key}: no out-of-range values known for {propertyType}.");
-                foreach (var bad in Walk(propertyType, key, valid, label))
-                {
-                    yield return bad;
-                }
+            // The outermost list names the item in the error.
+            label ??= itemLabel;
+        }
 
-                continue;
-            }
+        var canBeEmpty = setting.IsListOfValues || new NullabilityInfoContext().Create(setting.Property).WriteState != NullabilityState.NotNull;
+        foreach (var value in OutOfRange(setting.Type, canBeEmpty))
+        {
+            var settings = new Dictionary<string, string>(valid) { [setting.ValueKey] = value };
 
-            var settingKey = itemType is null ? key : $"{key}:0";
-            var canBeEmpty = itemType is not null || nullability.Create(property).WriteState != NullabilityState.NotNull;
-            foreach (var value in OutOfRange(itemType ?? propertyType, canBeEmpty))
-            {
-                var settings = new Dictionary<string, string>(valid) { [settingKey] = value };
-
-                // Inside a list item the key is named in a sentence of the item's ("Slot 1 relay: unknown driver ''").
-                Func<string, bool> names = label is null
-                    ? e => e.Contains(key, StringComparison.Ordinal)
-                    : e => e.Contains(label(settings), StringComparison.Ordinal) && e.Contains(property.Name, StringComparison.OrdinalIgnoreCase);
-                yield return new BadSetting(settingKey, value, valid, settings, names);
-            }
+            // Inside a list item the key is named in a sentence of the item's ("Slot 1 relay: unknown driver ''").
+            Func<string, bool> names = label is null
+                ? e => e.Contains(setting.Key, StringComparison.Ordinal)
+                : e => e.Contains(label(settings), StringComparison.Ordinal) && e.Contains(setting.Property.Name, StringComparison.OrdinalIgnoreCase);
+            yield return new BadSetting(setting.ValueKey, value, valid, settings, names);
         }
     }
-
-    private static bool IsSetting(Type type) =>
-        type == typeof(TimeSpan) || type == typeof(int) || type == typeof(double) || type == typeof(string) || type == typeof(I2cAddress) || type.IsEnum;
 
     /// <summary>Values no setting of the type may take; an empty string only where the setting is required.</summary>
     private static IEnumerable<string> OutOfRange(Type type, bool canBeEmpty)
