@@ -124,7 +124,7 @@ public static class EventsCommand
         }
         catch (JsonException)
         {
-            // Not an event of the contract; nothing to show.
+            // Not an event of the MQTT API (docs/mqtt-api.md); nothing to show.
         }
     }
 }

@@ -89,7 +89,7 @@ public sealed class ControllerOptionsValidator :
             Check(options.EmbeddedTlsPort is > 0 and <= 65535, $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must be 1 to 65535."),
             Check(options.EmbeddedCertFile is null || options.EmbeddedTlsPort != options.Port, $"Mqtt:EmbeddedTlsPort {options.EmbeddedTlsPort} must not be Mqtt:Port."),
 
-            // At least a full request and the contract's 8 KiB; at most what a Pi can hold a few of at once.
+            // At least a full request and the 8 KiB docs/mqtt-api.md allows; at most what a Pi can hold a few of at once.
             Check(options.EmbeddedMaxPacketSize is >= 16 * 1024 and <= 16 * 1024 * 1024,
                 $"Mqtt:EmbeddedMaxPacketSize {options.EmbeddedMaxPacketSize} must be 16384 to 16777216 bytes."),
             Check(options.KeepAlive >= TimeSpan.FromSeconds(1) && options.KeepAlive <= TimeSpan.FromMinutes(10),

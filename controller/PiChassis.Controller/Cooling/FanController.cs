@@ -38,7 +38,7 @@ public sealed partial class FanController : IHostedService, IDisposable
 
     public bool Fitted => _fans.Count > 0;
 
-    /// <summary>The duty the fans run at (the contract's <c>fan_duty_pct</c>); null when no fan is fitted.</summary>
+    /// <summary>The duty the fans run at (<c>fan_duty_pct</c> in docs/mqtt-api.md); null when no fan is fitted.</summary>
     public double? DutyPercent
     {
         get

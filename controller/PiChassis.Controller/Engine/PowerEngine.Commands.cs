@@ -6,7 +6,7 @@ public sealed partial class PowerEngine
 {
     private static readonly TimeSpan IdentifyDuration = TimeSpan.FromSeconds(30);
 
-    /// <summary>Applies one command after arbitration; refusals carry the contract's error codes.</summary>
+    /// <summary>Applies one command after arbitration; refusals carry the error codes of docs/mqtt-api.md.</summary>
     public CommandResult Execute(SlotCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -1,6 +1,6 @@
 namespace PiChassis.Controller.Engine;
 
-/// <summary>The operations of a slot (the contract's <c>slot/&lt;n&gt;/set</c> shortcuts and request verbs).</summary>
+/// <summary>The operations of a slot (the <c>slot/&lt;n&gt;/set</c> shortcuts and request verbs of docs/mqtt-api.md).</summary>
 public enum SlotAction
 {
     On,

@@ -1,6 +1,6 @@
 namespace PiChassis.Controller.Engine;
 
-/// <summary>A slot as the outside world sees it (the contract's slot state), published after every change.</summary>
+/// <summary>A slot as the outside world sees it (the slot state of docs/mqtt-api.md), published after every change.</summary>
 public sealed record SlotState(
     int Slot,
     string Node,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PiChassis.Controller.Hosting;
 
 /// <summary>
-/// The controller's command line, a contract scripts rely on: the short flags of design.md, plus any
+/// The controller's command line, which scripts rely on: the short flags of README.md ("Command line and configuration"), plus any
 /// setting as <c>--Section:Key=value</c>. Every mistake is reported, none is guessed.
 /// </summary>
 public sealed class ControllerCommandLine

@@ -14,7 +14,7 @@ namespace PiChassis.Controller.Mqtt;
 /// </summary>
 public static class MqttClientOptionsFactory
 {
-    /// <summary>Larger messages are dropped by the broker before they reach us; the contract refuses above 8 KiB anyway.</summary>
+    /// <summary>Larger messages are dropped by the broker before they reach us; docs/mqtt-api.md refuses above 8 KiB anyway.</summary>
     public const uint MaximumPacketSize = 64 * 1024;
 
     /// <param name="login">Overrides <c>Mqtt:Username</c>/<c>Password</c>: the controller's own login to its embedded broker with accounts.</param>

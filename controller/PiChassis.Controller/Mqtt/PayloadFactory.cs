@@ -4,7 +4,7 @@ using PiChassis.Shared.Payloads;
 
 namespace PiChassis.Controller.Mqtt;
 
-/// <summary>Turns the engine's and the sampler's records into the contract's payloads, rounded for the wire.</summary>
+/// <summary>Turns the engine's and the sampler's records into the payloads of docs/mqtt-api.md, rounded for the wire.</summary>
 public static class PayloadFactory
 {
     public static SlotStatePayload State(SlotState state, DateTimeOffset ts)

@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
@@ -9,17 +11,18 @@ using PiChassis.Controller.Sampling;
 namespace PiChassis.Controller.Systemd;
 
 /// <summary>
-/// Tells systemd READY=1 once every service has started, STOPPING=1 when the host begins to stop,
-/// and, when the unit has <c>WatchdogSec</c>, WATCHDOG=1 at half that interval, but only while the
-/// sampling loop publishes sweeps and the engine loop completes steps: a hung bus, a dead sampling
-/// timer or a stuck or dead engine stops the pings and systemd restarts the controller (which adopts
-/// the running slots, so the nodes are not disturbed).
+/// When the unit has <c>WatchdogSec</c>, tells systemd WATCHDOG=1 at half that interval, but only
+/// while the sampling loop publishes sweeps and the engine loop completes steps: a hung bus, a dead
+/// sampling timer or a stuck or dead engine stops the pings and systemd restarts the controller
+/// (which adopts the running slots, so the nodes are not disturbed). READY=1 and STOPPING=1 come from
+/// the library's <see cref="SystemdLifetime"/>; it has no watchdog, so the pings are ours.
 /// </summary>
 public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IAsyncDisposable
 {
     private const long NoSweep = long.MinValue;
     private static readonly TimeSpan MinSweepAge = TimeSpan.FromSeconds(1);
-    private readonly SystemdNotifier _notifier;
+    private static readonly ServiceState WatchdogPing = new("WATCHDOG=1");
+    private readonly ISystemdNotifier _notifier;
     private readonly SystemdEnvironment _environment;
     private readonly SnapshotHub _hub;
     private readonly PowerEngineLoop _loop;
@@ -31,7 +34,7 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
     private ITimer? _timer;
 
     public SystemdWatchdogService(
-        SystemdNotifier notifier,
+        ISystemdNotifier notifier,
         SystemdEnvironment environment,
         SnapshotHub hub,
         PowerEngineLoop loop,
@@ -79,26 +82,16 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (!_notifier.IsEnabled)
-        {
-            return Task.CompletedTask;
-        }
-
-        _notifier.Notify("READY=1");
-        LogReady(PingInterval);
         if (PingInterval is { } interval)
         {
+            LogWatchdog(interval);
             _timer = _time.CreateTimer(_ => Ping(), null, interval, interval);
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task StoppingAsync(CancellationToken cancellationToken)
-    {
-        _notifier.Notify("STOPPING=1");
-        await DisposeAsync();
-    }
+    public async Task StoppingAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -134,7 +127,14 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
                 LogResumed();
             }
 
-            _notifier.Notify("WATCHDOG=1");
+            try
+            {
+                _notifier.Notify(WatchdogPing);
+            }
+            catch (SocketException)
+            {
+                // The service manager went away: there is nobody left to tell, and the timer must live on.
+            }
         }
         else if (!_stalled)
         {
@@ -145,8 +145,8 @@ public sealed partial class SystemdWatchdogService : IHostedLifecycleService, IA
 
     private void OnSampled(object? sender, ChassisSnapshot snapshot) => Interlocked.Exchange(ref _lastSweep, _time.GetTimestamp());
 
-    [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Told systemd the controller is ready (watchdog ping every {PingInterval})")]
-    private partial void LogReady(TimeSpan? pingInterval);
+    [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Feeding the systemd watchdog every {PingInterval}")]
+    private partial void LogWatchdog(TimeSpan pingInterval);
 
     [LoggerMessage(EventId = 701, Level = LogLevel.Error, Message = "No sampling sweep or no engine step for more than {MaxSweepAge}: withholding the systemd watchdog ping")]
     private partial void LogStalled(TimeSpan maxSweepAge);

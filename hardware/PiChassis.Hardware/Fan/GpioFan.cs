@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using PiChassis.Hardware.Outputs;
 
 namespace PiChassis.Hardware.Fan;
 
@@ -8,53 +9,21 @@ namespace PiChassis.Hardware.Fan;
 /// </summary>
 public sealed class GpioFan : IFan
 {
-    private readonly GpioController _controller;
-    private readonly int _pin;
-    private readonly bool _activeLow;
+    private readonly OnOffOutput _output;
 
     /// <param name="controller">The controller; the pin must not be open on it yet.</param>
     /// <param name="pin">The pin in the controller's numbering (BCM GPIO number on a Pi).</param>
     /// <param name="activeLow">True when a low level runs the fan.</param>
     /// <exception cref="HardwareException">The pin could not be opened.</exception>
-    public GpioFan(GpioController controller, int pin, bool activeLow = false)
-    {
-        ArgumentNullException.ThrowIfNull(controller);
-        _controller = controller;
-        _pin = pin;
-        _activeLow = activeLow;
-        try
-        {
-            controller.OpenPin(pin, PinMode.Output, LevelFor(running: true));
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-            throw new HardwareException($"GPIO {pin}: could not open the fan output.", e);
-        }
-    }
+    public GpioFan(GpioController controller, int pin, bool activeLow = false) =>
+        _output = OnOffOutput.OpenGpio(controller, pin, activeLow, on: true, "fan");
 
-    public double DutyPercent { get; private set; } = 100;
+    public double DutyPercent => _output.IsOn ? 100 : 0;
 
     public void SetDuty(double dutyPercent)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(dutyPercent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(dutyPercent, 100);
-        double applied = dutyPercent > 0 ? 100 : 0;
-        if (applied == DutyPercent)
-        {
-            return;
-        }
-
-        try
-        {
-            _controller.Write(_pin, LevelFor(running: applied > 0));
-        }
-        catch (IOException e)
-        {
-            throw new HardwareException($"GPIO {_pin}: could not write the fan output.", e);
-        }
-
-        DutyPercent = applied;
+        _output.Set(dutyPercent > 0);
     }
-
-    private PinValue LevelFor(bool running) => running != _activeLow ? PinValue.High : PinValue.Low;
 }

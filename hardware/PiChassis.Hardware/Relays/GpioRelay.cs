@@ -8,7 +8,7 @@ namespace PiChassis.Hardware.Relays;
 /// </summary>
 /// <remarks>
 /// The pin stays open for the life of the controller and is never closed here: some drivers
-/// drive a pin low when it is closed. See README.md for which GPIO drivers keep a level across
+/// drive a pin low when it is closed. See Relays/README.md for which GPIO drivers keep a level across
 /// a restart.
 /// </remarks>
 public sealed class GpioRelay : IRelay

@@ -8,7 +8,7 @@ namespace PiChassis.Shared.Json;
 
 /// <summary>
 /// Source-generated JSON for every payload of the MQTT contract: snake_case names, times in UTC with
-/// milliseconds, unset optional fields left out (fields the contract writes as null say so).
+/// milliseconds, unset optional fields left out (fields docs/mqtt-api.md writes as null say so).
 /// Numbers must be numbers: <c>"30"</c> for a number is an error, not a guess.
 /// </summary>
 [JsonSourceGenerationOptions(

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace PiChassis.Shared.Json;
 
-/// <summary>Times as the contract writes them: RFC 3339 in UTC with milliseconds (<c>2026-11-28T09:30:00.123Z</c>).</summary>
+/// <summary>Times as docs/mqtt-api.md writes them: RFC 3339 in UTC with milliseconds (<c>2026-11-28T09:30:00.123Z</c>).</summary>
 public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";

@@ -6,7 +6,8 @@ namespace PiChassis.Perf.Fleet;
 
 /// <summary>
 /// One controller of the fleet: its chassis id, its own data directory, and a settings file naming
-/// its nodes uniquely across the fleet (<c>f03n05</c>: chassis 3, slot 5), as design.md asks.
+/// its nodes uniquely across the fleet (<c>f03n05</c>: chassis 3, slot 5): on one broker a node name
+/// is the fleet's, not one chassis's (README.md, "Node names and plug &amp; play").
 /// </summary>
 public sealed class FleetMember
 {

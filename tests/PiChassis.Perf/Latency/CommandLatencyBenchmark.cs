@@ -50,7 +50,7 @@ public static class CommandLatencyBenchmark
         return new CommandLatencyResult(commands, Slots, rows, Settings, Footprint.LoadAverage());
     }
 
-    private static async Task<CommandLatencyRow> MeasureAsync(string broker, BenchController controller, int commands)
+    private static async Task<CommandLatencyRow> MeasureAsync(string broker, HostedController controller, int commands)
     {
         await ControllerReady.WaitAsync(controller.Port);
         using var watch = new RelayWatch(controller);

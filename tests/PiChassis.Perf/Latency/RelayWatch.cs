@@ -20,7 +20,7 @@ public sealed class RelayWatch : IDisposable
     private readonly List<EmulatedMcp23017> _chips;
     private readonly Dictionary<int, EmulatedMcp23017> _byAddress;
 
-    public RelayWatch(BenchController controller)
+    public RelayWatch(HostedController controller)
     {
         ArgumentNullException.ThrowIfNull(controller);
         var chassis = controller.Services.GetRequiredService<IOptions<ChassisOptions>>().Value;

@@ -13,12 +13,12 @@ namespace PiChassis.Perf.Latency;
 public sealed class SweepProbe : IDisposable
 {
     private readonly SnapshotHub _hub;
-    private readonly BenchController _controller;
+    private readonly HostedController _controller;
     private readonly ConcurrentQueue<TimeSpan> _gaps = new();
     private readonly ConcurrentQueue<TimeSpan> _loopDelays = new();
     private long _lastSweep;
 
-    public SweepProbe(BenchController controller)
+    public SweepProbe(HostedController controller)
     {
         ArgumentNullException.ThrowIfNull(controller);
         _controller = controller;

@@ -77,7 +77,7 @@ public static class TripLatencyBenchmark
             collections, pause, Settings, Footprint.LoadAverage());
     }
 
-    private static async Task<(TimeSpan Latency, TimeSpan Phase)> TripAsync(BenchController controller, RelayWatch watch, SweepProbe probe)
+    private static async Task<(TimeSpan Latency, TimeSpan Phase)> TripAsync(HostedController controller, RelayWatch watch, SweepProbe probe)
     {
         var opened = watch.NextAsync(Slot, closed: false);
         var slot = controller.Buses.Chassis.Slot(Slot);
@@ -90,7 +90,7 @@ public static class TripLatencyBenchmark
     }
 
     /// <summary>Clears the latched fault and powers the slot again; returns once its relay is closed.</summary>
-    private static async Task PowerOnAsync(BenchController controller, RelayWatch watch)
+    private static async Task PowerOnAsync(HostedController controller, RelayWatch watch)
     {
         if (watch.IsClosed(Slot))
         {

@@ -36,7 +36,7 @@ internal sealed class FuzzClient : IAsyncDisposable
         };
     }
 
-    /// <summary>Responses that were not JSON with an id (the contract promises none).</summary>
+    /// <summary>Responses that were not JSON with an id (docs/mqtt-api.md promises none).</summary>
     public int Unreadable { get; private set; }
 
     public static async Task<FuzzClient> ConnectAsync(int port, string responseFilter)

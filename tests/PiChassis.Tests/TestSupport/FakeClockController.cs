@@ -28,7 +28,8 @@ internal static class FakeClockController
             ["Mqtt:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton(new SystemdEnvironment(listener.Address, TimeSpan.FromSeconds(2)));
+        builder.Services.AddSingleton(listener.Notifier());
+        builder.Services.AddSingleton(new SystemdEnvironment(TimeSpan.FromSeconds(2)));
         services?.Invoke(builder.Services);
         builder.Services.AddPiChassisController(builder.Configuration);
         return builder.Build();

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Hosting.Systemd;
 
 namespace PiChassis.Tests.TestSupport;
 
@@ -29,6 +31,12 @@ public sealed class NotifySocketListener : IDisposable
     }
 
     public static NotifySocketListener Abstract() => new($"@pichassis-test-{Guid.NewGuid():N}", null);
+
+    /// <summary>
+    /// The library's notifier, aimed at this listener rather than at the process's NOTIFY_SOCKET,
+    /// which tests running side by side cannot each set.
+    /// </summary>
+    public ISystemdNotifier Notifier() => NewNotifier(Address[0] == '@' ? "\0" + Address[1..] : Address);
 
     /// <summary>Every message already waiting, without blocking: what was sent before this call.</summary>
     public IReadOnlyList<string> Pending()
@@ -72,6 +80,10 @@ public sealed class NotifySocketListener : IDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
+
+    // The constructor the library keeps for its own tests; it takes the path already decoded ('@' as '\0').
+    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+    private static extern SystemdNotifier NewNotifier(string? socketPath);
 
     private string ReceiveOne()
     {

@@ -13,30 +13,15 @@ public class SystemdEnvironmentTests
     }
 
     [Fact]
-    public void From_NoNotifySocket_IsNone()
+    public void From_NoWatchdogUsec_IsNone()
     {
-        Assert.Equal(SystemdEnvironment.None, From(("WATCHDOG_USEC", "2000000")));
+        Assert.Equal(SystemdEnvironment.None, From(("NOTIFY_SOCKET", "/run/systemd/notify")));
     }
 
     [Fact]
-    public void From_SocketAndWatchdog_ReadsBoth()
+    public void From_WatchdogUsec_ReadsTheInterval()
     {
-        var environment = From(("NOTIFY_SOCKET", "/run/systemd/notify"), ("WATCHDOG_USEC", "2500000"));
-
-        Assert.Equal("/run/systemd/notify", environment.NotifySocket);
-        Assert.Equal(TimeSpan.FromSeconds(2.5), environment.WatchdogInterval);
-    }
-
-    [Fact]
-    public void From_AbstractSocket_IsKept()
-    {
-        Assert.Equal("@/org/freedesktop/systemd1/notify", From(("NOTIFY_SOCKET", "@/org/freedesktop/systemd1/notify")).NotifySocket);
-    }
-
-    [Fact]
-    public void From_RelativeSocketPath_IsNone()
-    {
-        Assert.Equal(SystemdEnvironment.None, From(("NOTIFY_SOCKET", "notify"), ("WATCHDOG_USEC", "1000000")));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), From(("WATCHDOG_USEC", "2500000")).WatchdogInterval);
     }
 
     [Theory]
@@ -45,10 +30,9 @@ public class SystemdEnvironmentTests
     [InlineData("x", null)]
     public void From_WatchdogPid_OnlyOursEnablesTheWatchdog(string pid, double? expectedSeconds)
     {
-        var environment = From(("NOTIFY_SOCKET", "/run/n"), ("WATCHDOG_USEC", "1000000"), ("WATCHDOG_PID", pid));
+        var environment = From(("WATCHDOG_USEC", "1000000"), ("WATCHDOG_PID", pid));
 
         Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, environment.WatchdogInterval);
-        Assert.Equal("/run/n", environment.NotifySocket);
     }
 
     [Theory]
@@ -57,6 +41,6 @@ public class SystemdEnvironmentTests
     [InlineData("soon")]
     public void From_BadWatchdogUsec_NoWatchdog(string usec)
     {
-        Assert.Null(From(("NOTIFY_SOCKET", "/run/n"), ("WATCHDOG_USEC", usec)).WatchdogInterval);
+        Assert.Null(From(("WATCHDOG_USEC", usec)).WatchdogInterval);
     }
 }

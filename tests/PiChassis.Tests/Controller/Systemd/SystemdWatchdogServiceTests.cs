@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -18,12 +19,12 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     private readonly SnapshotHub _hub = new();
     private readonly PowerEngineLoop _loop;
     private readonly NotifySocketListener _listener = NotifySocketListener.InTempDirectory();
-    private readonly SystemdNotifier _notifier;
+    private readonly ISystemdNotifier _notifier;
     private long _sweep;
 
     public SystemdWatchdogServiceTests()
     {
-        _notifier = new SystemdNotifier(_listener.Address);
+        _notifier = _listener.Notifier();
         _time = _engine.Time;
         _loop = new PowerEngineLoop(_engine.Engine, _hub, NullLogger<PowerEngineLoop>.Instance, time: _time);
         _loop.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -32,17 +33,32 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     public void Dispose()
     {
         _loop.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-        _notifier.Dispose();
         _listener.Dispose();
     }
 
     [Fact]
-    public async Task StartedAsync_UnderSystemd_SendsReadyOnce()
+    public async Task StartedAsync_WatchdogConfigured_PingsAtHalfItAndSendsNothingYet()
     {
         await using var service = await StartAsync(Watchdog);
 
-        Assert.Equal(["READY=1"], _listener.Pending());
         Assert.Equal(TimeSpan.FromSeconds(2), service.PingInterval);
+        Assert.Empty(_listener.Pending());
+    }
+
+    [Fact]
+    public async Task Ping_ManagerGone_DoesNotThrow()
+    {
+        ISystemdNotifier gone;
+        using (var listener = NotifySocketListener.InTempDirectory())
+        {
+            gone = listener.Notifier();
+        }
+
+        await using var service = await StartAsync(Watchdog, notifier: gone);
+        await SampleFor(TimeSpan.FromSeconds(1));
+
+        Assert.True(service.IsSamplingHealthy && service.IsEngineHealthy);
+        service.Ping();
     }
 
     [Fact]
@@ -151,7 +167,7 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task StoppingAsync_SendsStoppingAndEndsThePings()
+    public async Task StoppingAsync_EndsThePings()
     {
         await using var service = await StartAsync(Watchdog);
         _listener.Pending();
@@ -159,26 +175,26 @@ public sealed class SystemdWatchdogServiceTests : IDisposable
         await service.StoppingAsync(CancellationToken.None);
         await SampleFor(TimeSpan.FromSeconds(6));
 
-        Assert.Equal(["STOPPING=1"], _listener.Pending());
+        Assert.Empty(_listener.Pending());
     }
 
     [Fact]
-    public async Task StartedAsync_NoWatchdogConfigured_ReadyButNoPings()
+    public async Task StartedAsync_NoWatchdogConfigured_NoPings()
     {
         await using var service = await StartAsync(watchdog: null);
 
         await SampleFor(TimeSpan.FromSeconds(6));
 
         Assert.Null(service.PingInterval);
-        Assert.Equal(["READY=1"], _listener.Pending());
+        Assert.Empty(_listener.Pending());
     }
 
-    private SystemdEnvironment Environment(TimeSpan? watchdog) => new(_listener.Address, watchdog);
+    private static SystemdEnvironment Environment(TimeSpan? watchdog) => new(watchdog);
 
-    private async Task<SystemdWatchdogService> StartAsync(TimeSpan? watchdog, TimeSpan? interval = null)
+    private async Task<SystemdWatchdogService> StartAsync(TimeSpan? watchdog, TimeSpan? interval = null, ISystemdNotifier? notifier = null)
     {
         var sampling = new SamplingOptions { Interval = interval ?? TimeSpan.FromMilliseconds(100) };
-        var service = new SystemdWatchdogService(_notifier, Environment(watchdog), _hub, _loop, _time, Options.Create(sampling), NullLogger<SystemdWatchdogService>.Instance);
+        var service = new SystemdWatchdogService(notifier ?? _notifier, Environment(watchdog), _hub, _loop, _time, Options.Create(sampling), NullLogger<SystemdWatchdogService>.Instance);
         await service.StartingAsync(CancellationToken.None);
         await service.StartAsync(CancellationToken.None);
         await service.StartedAsync(CancellationToken.None);

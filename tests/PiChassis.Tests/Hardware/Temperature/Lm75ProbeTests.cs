@@ -39,7 +39,8 @@ public sealed class Lm75ProbeTests : IDisposable
         _source.TemperatureC = celsius;
 
         // The binding keeps 11 bits (two's complement truncation: 21.25, -21.375) and then
-        // rounds to one decimal, so a finer part reads up to ~0.18 °C off. Documented in README.md.
+        // rounds to one decimal, so a finer part reads up to ~0.18 °C off. Documented in
+        // hardware/PiChassis.Hardware/Temperature/README.md.
         Assert.Equal(expected, probe.ReadCelsius());
     }
 

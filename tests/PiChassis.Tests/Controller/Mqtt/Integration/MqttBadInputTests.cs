@@ -5,7 +5,7 @@ using PiChassis.Tests.Controller.Mqtt.Support;
 namespace PiChassis.Tests.Controller.Mqtt.Integration;
 
 /// <summary>
-/// Hostile input, one kind per case: each gets the contract's answer (an <c>invalid_request</c> or
+/// Hostile input, one kind per case: each gets the answer docs/mqtt-api.md gives (an <c>invalid_request</c> or
 /// <c>unknown_target</c> response when an id can be read, a <c>command_rejected</c> event otherwise,
 /// nothing for retained commands), no slot changes, and the controller keeps answering.
 /// </summary>

@@ -1,37 +1,41 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Simulation;
+using PiChassis.Hardware.Simulation;
 using PiChassis.Hardware.Simulation.Physics;
 
-namespace PiChassis.Tests.Controller.Mqtt.Support;
+namespace PiChassis.TestHost;
 
 /// <summary>
-/// The whole controller in this process: the real host with the simulated chassis, the real clock,
-/// and its MQTT side pointed at a test broker (or its embedded one on a free port).
+/// The whole controller in this process: the Generic Host with the controller's own service
+/// registration, a 4-slot simulated chassis, the real clock, a data directory of its own (deleted
+/// on dispose) and MQTT on its embedded broker at a free port, unless the settings say otherwise.
 /// </summary>
-internal sealed class HostedController : IAsyncDisposable
+public sealed class HostedController : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private HostedController(IHost host, string dataDir)
+    private HostedController(IHost host, string dataDir, int port)
     {
         _host = host;
         DataDir = dataDir;
+        Port = port;
     }
 
     public string DataDir { get; }
 
-    /// <summary>Everything the controller logged at Information and above.</summary>
-    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+    /// <summary>The broker's port: the embedded one's, or the one <c>Mqtt:Port</c> named.</summary>
+    public int Port { get; }
 
     public IServiceProvider Services => _host.Services;
 
     public SimulatedChassis Chassis => Services.GetRequiredService<SimulatedChassis>();
+
+    public SimulatedChassisBuses Buses => Services.GetRequiredService<SimulatedChassisBuses>();
 
     public SimulatedNodeAgents Agents => Services.GetRequiredService<SimulatedNodeAgents>();
 
@@ -39,47 +43,49 @@ internal sealed class HostedController : IAsyncDisposable
 
     public IEventJournal Journal => Services.GetRequiredService<IEventJournal>();
 
-    /// <summary>A controller on the broker at <paramref name="port"/> (null host: it starts its embedded broker there).</summary>
-    public static async Task<HostedController> StartAsync(int port, string? host = "127.0.0.1", IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a controller; it has passed the configuration check the real one runs at start.</summary>
+    /// <param name="settings">Settings over the defaults above (a null value unsets one).</param>
+    /// <param name="configure">Logging and replacements of the controller's services (they win: it adds with TryAdd).</param>
+    /// <param name="dataRoot">Where the data directory goes; the system's temp directory when null.</param>
+    public static async Task<HostedController> StartAsync(
+        IEnumerable<KeyValuePair<string, string?>>? settings = null,
+        Action<HostApplicationBuilder>? configure = null,
+        string? dataRoot = null)
     {
-        var dataDir = Directory.CreateTempSubdirectory("pichassis-controller-").FullName;
+        var dataDir = Path.Combine(dataRoot ?? Path.GetTempPath(), $"pichassis-controller-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDir);
         var config = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Simulation:Enabled"] = "true",
             ["Chassis:SlotCount"] = "4",
             ["Storage:DataDir"] = dataDir,
-            ["Mqtt:Host"] = host,
-            ["Mqtt:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mqtt:ReconnectMinDelay"] = "00:00:00.200",
-            ["Mqtt:ReconnectMaxDelay"] = "00:00:01",
-            ["Mqtt:KeepAlive"] = "00:00:05",
+            ["Mqtt:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["ConsoleView:Enabled"] = "false",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings ?? [])
         {
             config[key] = value;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(config);
-        builder.Logging.AddFakeLogging();
+        configure?.Invoke(builder);
         builder.Services.AddPiChassisController(builder.Configuration);
-        var app = builder.Build();
-        var errors = ConfigurationCheck.Collect(app.Services);
+        var host = builder.Build();
+        var errors = ConfigurationCheck.Collect(host.Services);
         if (errors.Count > 0)
         {
+            host.Dispose();
+            Directory.Delete(dataDir, recursive: true);
             throw new InvalidOperationException(string.Join("; ", errors));
         }
 
-        await app.StartAsync();
-        return new HostedController(app, dataDir);
+        await host.StartAsync();
+        return new HostedController(host, dataDir, int.Parse(config["Mqtt:Port"]!, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Relay inputs of every simulated slot: what "the relays never move" is checked against.</summary>
     public bool[] Relays() => [.. Chassis.Slots.Select(s => s.RelayInputClosed)];
-
-    /// <summary>How many times the message with <paramref name="eventId"/> was logged.</summary>
-    public int Logged(int eventId) => Logs.GetSnapshot().Count(r => r.Id.Id == eventId);
 
     public Task<SlotState> StateAsync(int slot) => Loop.RunAsync(e => e.States[slot - 1]);
 

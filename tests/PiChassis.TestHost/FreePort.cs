@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PiChassis.Perf;
+namespace PiChassis.TestHost;
 
-/// <summary>Loopback ports for the brokers the benchmarks start, so they never meet a broker of another run on 1883.</summary>
+/// <summary>Loopback ports for the brokers a test or a benchmark starts, so it never meets another run's broker on 1883.</summary>
 public static class FreePort
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>A loopback TCP port nobody listens on right now.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -15,6 +16,7 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Waits until something accepts connections on <paramref name="port"/>; false when <paramref name="patience"/> ran out.</summary>
     public static async Task<bool> WaitListeningAsync(int port, TimeSpan patience)
     {
         using var limit = new CancellationTokenSource(patience);
