@@ -168,7 +168,8 @@ public sealed class FloodAttackTests(ITestOutputHelper output) : IDisposable
         return reply is null ? null : JsonNode.Parse(TestMqttClient.Text(reply))!.AsObject();
     }
 
-    private static long RssKb(int pid)
+    /// <summary>Resident memory of a process, from /proc.</summary>
+    internal static long RssKb(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);

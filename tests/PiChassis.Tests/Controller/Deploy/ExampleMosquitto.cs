@@ -30,7 +30,8 @@ internal sealed class ExampleMosquitto : IAsyncDisposable
 
     /// <param name="users">user → password</param>
     /// <param name="nodes">chassis id → its nodes, as add-node.sh takes them</param>
-    public static async Task<ExampleMosquitto> StartAsync(IReadOnlyDictionary<string, string> users, IReadOnlyDictionary<string, string[]> nodes)
+    /// <param name="handEdit">ACL lines appended after add-node.sh, as an administrator editing the file by hand would</param>
+    public static async Task<ExampleMosquitto> StartAsync(IReadOnlyDictionary<string, string> users, IReadOnlyDictionary<string, string[]> nodes, string? handEdit = null)
     {
         var dir = Directory.CreateTempSubdirectory("pichassis-example-").FullName;
         var acl = Path.Combine(dir, "pichassis.acl");
@@ -42,6 +43,11 @@ internal sealed class ExampleMosquitto : IAsyncDisposable
             {
                 throw new InvalidOperationException($"add-node.sh {chassis} failed: {added.Error}");
             }
+        }
+
+        if (handEdit is not null)
+        {
+            await File.AppendAllTextAsync(acl, handEdit);
         }
 
         var example = await File.ReadAllTextAsync(Deploy("mosquitto.conf"));
