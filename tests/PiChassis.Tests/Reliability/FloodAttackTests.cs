@@ -31,7 +31,7 @@ public sealed class FloodAttackTests(ITestOutputHelper output) : IDisposable
     // The shipped build (Native AOT) carries GCgen0size=1 MiB as a runtime option (see the controller's
     // project file); the JIT build reads that knob only from the environment, so the test gives it the
     // same to measure the memory the product keeps, not what a PC's large L3 cache lets the GC defer.
-    private static readonly Dictionary<string, string> ShippedGc = new() { ["DOTNET_GCgen0size"] = "100000" };
+    internal static readonly Dictionary<string, string> ShippedGc = new() { ["DOTNET_GCgen0size"] = "100000" };
     private readonly TempDataDir _dir = new();
     private int _requests;
 
