@@ -85,17 +85,7 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
         var port = FreePort.Next();
         using var broker = await StartWithAccountsAsync(port);
         using var dashboard = await ConnectAsync(port, "dashboard", "dash-pw");
-        var seen = new List<string>();
-        dashboard.ApplicationMessageReceivedAsync += e =>
-        {
-            lock (seen)
-            {
-                seen.Add(e.ApplicationMessage.Topic);
-            }
-
-            return Task.CompletedTask;
-        };
-        await dashboard.SubscribeAsync("pichassis/+/slot/+/state", MqttQualityOfServiceLevel.AtLeastOnce);
+        var seen = await WatchSlotStatesAsync(dashboard);
         using var slurm = await ConnectAsync(port, "slurm", "slurm-pw");
         using var chassis = await ConnectAsync(port, "chassis-sim", "chassis-pw");
 
@@ -121,17 +111,7 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
         var port = FreePort.Next();
         using var broker = await StartWithAccountsAsync(port);
         using var dashboard = await ConnectAsync(port, "dashboard", "dash-pw");
-        var seen = new List<string>();
-        dashboard.ApplicationMessageReceivedAsync += e =>
-        {
-            lock (seen)
-            {
-                seen.Add(e.ApplicationMessage.Topic);
-            }
-
-            return Task.CompletedTask;
-        };
-        await dashboard.SubscribeAsync("pichassis/+/slot/+/state", MqttQualityOfServiceLevel.AtLeastOnce);
+        var seen = await WatchSlotStatesAsync(dashboard);
         var willing = new MqttClientFactory().CreateMqttClient();
         await willing.ConnectAsync(Options(port).WithCredentials("slurm", "slurm-pw")
             .WithWillTopic("pichassis/sim/slot/1/state").WithWillPayload("{}").WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
@@ -254,6 +234,23 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
         // A refused login comes back as a result code; MQTTnet does not throw for it.
         using var client = new MqttClientFactory().CreateMqttClient();
         return (await client.ConnectAsync(options)).ResultCode;
+    }
+
+    /// <summary>Subscribes <paramref name="client"/> to every slot state; the topics it receives, in order (lock the list to read it).</summary>
+    private static async Task<List<string>> WatchSlotStatesAsync(IMqttClient client)
+    {
+        var seen = new List<string>();
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            lock (seen)
+            {
+                seen.Add(e.ApplicationMessage.Topic);
+            }
+
+            return Task.CompletedTask;
+        };
+        await client.SubscribeAsync("pichassis/+/slot/+/state", MqttQualityOfServiceLevel.AtLeastOnce);
+        return seen;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, object gate)
