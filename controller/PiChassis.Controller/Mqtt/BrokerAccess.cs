@@ -57,7 +57,8 @@ internal sealed partial class BrokerAccess(BrokerAccounts accounts, ILogger logg
 
     private Task Publish(InterceptingPublishEventArgs args)
     {
-        if (!Role(args.ClientId, out var role) || !role.MayPublish(args.ApplicationMessage.Topic))
+        if (!Role(args.ClientId, out var role) || !role.MayPublish(args.ApplicationMessage.Topic)
+            || !role.MayNameAsReply(args.ApplicationMessage.ResponseTopic))
         {
             args.ProcessPublish = false;
             args.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;

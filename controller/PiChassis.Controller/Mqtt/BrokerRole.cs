@@ -21,6 +21,14 @@ public sealed record BrokerRole(string Name, IReadOnlyList<string> Write, IReadO
 
     public bool MaySubscribe(string filter) => Read.Any(f => TopicPattern.Covers(f, filter));
 
+    /// <summary>
+    /// A request may name a reply level under <c>pichassis/clients/</c> only if it is this login's own:
+    /// the broker knows who publishes, so one client cannot have the controller answer on another's
+    /// level (the controller, behind Mosquitto, cannot tell and refuses only topics outside the level).
+    /// </summary>
+    public bool MayNameAsReply(string? responseTopic) =>
+        !Topics.TryParseClientReply(responseTopic, out var client) || client == Name;
+
     /// <summary>The role of <paramref name="user"/> on the broker of chassis <paramref name="topics"/>.</summary>
     public static BrokerRole For(string user, Topics topics, string discoveryPrefix)
     {

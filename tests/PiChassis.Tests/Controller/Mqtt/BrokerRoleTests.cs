@@ -51,6 +51,15 @@ public class BrokerRoleTests
     [InlineData("chassis-sim", "pichassis/+/request/+", false)]
     public void MaySubscribe_OnlyWithinItsReadRules(string user, string filter, bool allowed) => Assert.Equal(allowed, Role(user).MaySubscribe(filter));
 
+    [Theory]
+    [InlineData("slurm", null, true)]
+    [InlineData("slurm", "pichassis/clients/slurm/job-7", true)]
+    [InlineData("slurm", "pichassis/clients/dashboard/x", false)]
+    [InlineData("dashboard", "pichassis/clients/slurm/x", false)]
+    [InlineData("slurm", "pichassis/sim/status", true)]
+    public void MayNameAsReply_OnlyItsOwnClientLevel(string user, string? responseTopic, bool allowed) =>
+        Assert.Equal(allowed, Role(user).MayNameAsReply(responseTopic));
+
     [Fact]
     public void Simulator_EveryNodesAgentTopicsOnly()
     {

@@ -130,6 +130,21 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("pichassis/clients/dashboard/x", MqttClientPublishReasonCode.NotAuthorized)]
+    [InlineData("pichassis/clients/slurm/x", MqttClientPublishReasonCode.Success)]
+    public async Task Slurm_RequestNamingAnotherClientsReplyLevel_Refused(string responseTopic, MqttClientPublishReasonCode expected)
+    {
+        var port = FreePort.Next();
+        using var broker = await StartWithAccountsAsync(port);
+        using var slurm = await ConnectAsync(port, "slurm", "slurm-pw");
+
+        var result = await slurm.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/sim/request/status")
+            .WithPayload("{\"id\":\"1\"}").WithResponseTopic(responseTopic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        Assert.Equal(expected, result.ReasonCode);
+    }
+
+    [Theory]
     [InlineData("pichassis/clients/dashboard/#")]
     [InlineData("pichassis/clients/+/#")]
     [InlineData("pichassis/#")]
