@@ -5,9 +5,9 @@ namespace PiChassis.Controller.Engine;
 public sealed partial class PowerEngine
 {
     /// <summary>Journals a refusal now when it is the first of its slot and reason in the interval; else it is counted.</summary>
-    public void Reject(int? slot, string source, JsonObject detail)
+    private void Reject(int? slot, string source, JsonObject detail)
     {
-        if (Rejections.Count(slot, source, detail))
+        if (_rejections.Count(slot, source, detail))
         {
             _events.Append(EventTypes.CommandRejected, slot, source, detail);
         }
@@ -15,7 +15,7 @@ public sealed partial class PowerEngine
 
     private void JournalRepeatedRejections()
     {
-        foreach (var (slot, source, detail) in Rejections.TakeEnded())
+        foreach (var (slot, source, detail) in _rejections.TakeEnded())
         {
             _events.Append(EventTypes.CommandRejected, slot, source, detail);
         }

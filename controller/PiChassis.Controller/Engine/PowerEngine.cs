@@ -24,6 +24,9 @@ public sealed partial class PowerEngine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _start;
+
+    // Refused commands, journalled as one event per slot and reason per interval.
+    private readonly RejectionDigest _rejections;
     private TimeSpan? _lastPowerOn;
     private ImmutableArray<SlotState> _states;
 
@@ -48,7 +51,7 @@ public sealed partial class PowerEngine
         _logger = logger;
         _start = time.GetTimestamp();
         Energy = new EnergyMeter(_slots.Select(s => s.Slot), time);
-        Rejections = new RejectionDigest(time);
+        _rejections = new RejectionDigest(time);
         var now = time.GetUtcNow();
         foreach (var slot in _slots)
         {
@@ -71,9 +74,6 @@ public sealed partial class PowerEngine
     public ImmutableArray<SlotState> States => _states;
 
     public EnergyMeter Energy { get; }
-
-    /// <summary>Refused commands, journalled as one event per slot and reason per interval.</summary>
-    public RejectionDigest Rejections { get; }
 
     /// <summary>Watts the supply can still give: budget minus headroom minus what is committed.</summary>
     public double HeadroomW => _power.PsuBudgetW - _power.HeadroomW - CommittedW();

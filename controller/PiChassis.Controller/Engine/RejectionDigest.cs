@@ -7,8 +7,8 @@ namespace PiChassis.Controller.Engine;
 /// <see cref="Interval"/>, with a <c>count</c>: a client repeating a refused command (or garbage) as
 /// fast as it can must not push the audit trail out of the journal nor fill the disk. The first
 /// refusal after a quiet interval is journalled at once (count 1); the ones after it are counted and
-/// journalled together, with the last one's detail, when the interval ends. The MQTT receive path and
-/// the engine loop both count here; the lock guards only a dictionary update, never I/O.
+/// journalled together, with the last one's detail, when the interval ends. Thread-safe: the MQTT
+/// receive path counts in one (<c>Mqtt.Rejections</c>), the engine loop alone in its own.
 /// </summary>
 public sealed class RejectionDigest(TimeProvider time)
 {

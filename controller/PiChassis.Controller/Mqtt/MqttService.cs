@@ -30,7 +30,8 @@ public sealed partial class MqttService(
             identity.NodesChanged += OnNodesChanged;
         }
 
-        loop.Post(identity.Restore);
+        var saved = identity.LoadSaved();
+        loop.Post(engine => identity.Restore(engine, saved));
         if (broker.Unavailable)
         {
             LogMqttOff();

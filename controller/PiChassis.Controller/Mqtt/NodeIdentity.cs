@@ -72,11 +72,15 @@ public sealed partial class NodeIdentity
     /// <summary>The configured (or default) node of a slot, to tell a learnt name from the configuration's.</summary>
     public string? ConfiguredNode(int slot) => Options(slot)?.Node;
 
-    /// <summary>Puts the learnt names back at start; a configured slot keeps its configured name whatever the file says.</summary>
-    public void Restore(PowerEngine engine)
+    /// <summary>The learnt names saved in the data directory; read at start, off the engine loop (it reads the disk).</summary>
+    public IReadOnlyDictionary<int, string> LoadSaved() => _mapFile.Load();
+
+    /// <summary>Puts the <paramref name="saved"/> learnt names back at start; a configured slot keeps its configured name whatever the file says.</summary>
+    public void Restore(PowerEngine engine, IReadOnlyDictionary<int, string> saved)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        foreach (var (slot, node) in _mapFile.Load())
+        ArgumentNullException.ThrowIfNull(saved);
+        foreach (var (slot, node) in saved)
         {
             if (IsLearnable(slot) && !_chassis.Slots.Any(s => !s.NodeIsDefault && s.Node == node))
             {

@@ -18,7 +18,7 @@ public sealed partial class NodeMapFile(string path, ILogger<NodeMapFile> logger
     private Dictionary<int, string>? _pending;
     private Task _saving = Task.CompletedTask;
 
-    /// <summary>The saved map, once any save still in flight is done (read at start, before the engine runs).</summary>
+    /// <summary>The saved map, once any save still in flight is done (read at start, off the engine loop).</summary>
     public IReadOnlyDictionary<int, string> Load()
     {
         WhenSavedAsync().GetAwaiter().GetResult();

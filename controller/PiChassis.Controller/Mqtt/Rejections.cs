@@ -9,13 +9,35 @@ namespace PiChassis.Controller.Mqtt;
 /// Turns input that cannot be answered into <c>command_rejected</c> events, through the engine loop
 /// like every other event. A flood is digested (the journal is not a waste bin): one event per slot
 /// and reason per interval, with a count (<see cref="RejectionDigest"/>); only that one is logged
-/// above Debug.
+/// above Debug. The digest is this class's own, flushed by its own timer: the engine loop never
+/// waits for the lock the receive path counts under.
 /// </summary>
-public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents events, ILogger<Rejections> logger)
+public sealed partial class Rejections : IDisposable
 {
     public const string Source = "mqtt";
 
     private const int MaxTopicShown = 256;
+
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly PowerEngineLoop _loop;
+    private readonly ChassisEvents _events;
+    private readonly ILogger<Rejections> _logger;
+    private readonly RejectionDigest _digest;
+    private readonly ITimer _flush;
+
+    public Rejections(PowerEngineLoop loop, ChassisEvents events, TimeProvider time, ILogger<Rejections> logger)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _loop = loop;
+        _events = events;
+        _logger = logger;
+        _digest = new RejectionDigest(time);
+        // Looked at each second, so an interval's repeats are journalled within a second of its end.
+        _flush = time.CreateTimer(_ => JournalRepeated(), null, FlushPeriod, FlushPeriod);
+    }
+
+    public void Dispose() => _flush.Dispose();
 
     public void Reject(string topic, int? slot, string reason, string code = ErrorCodes.InvalidRequest) =>
         Journal(slot, new JsonObject { ["topic"] = topic, ["code"] = code, ["message"] = reason }, topic, reason);
@@ -37,15 +59,25 @@ public sealed partial class Rejections(PowerEngineLoop loop, ChassisEvents event
 
     private void Journal(int? slot, JsonObject detail, string topic, string reason)
     {
-        if (!loop.Engine.Rejections.Count(slot, Source, detail))
+        if (!_digest.Count(slot, Source, detail))
         {
             LogRepeated(topic, reason);
             return;
         }
 
         LogRejected(topic, reason);
-        loop.Post(_ => events.Append(EventTypes.CommandRejected, slot, Source, detail));
+        Append(slot, detail);
     }
+
+    private void JournalRepeated()
+    {
+        foreach (var (slot, _, detail) in _digest.TakeEnded())
+        {
+            Append(slot, detail);
+        }
+    }
+
+    private void Append(int? slot, JsonObject detail) => _loop.Post(_ => _events.Append(EventTypes.CommandRejected, slot, Source, detail));
 
     [LoggerMessage(EventId = 425, Level = LogLevel.Information, Message = "Rejected a message on {Topic}: {Reason}")]
     private partial void LogRejected(string topic, string reason);

@@ -99,7 +99,7 @@ public sealed class NodeIdentityTests : IDisposable
     public void Reject_ConfirmedName_PutsTheDefaultBackAndForgetsIt()
     {
         _map.Save(new Dictionary<int, string> { [3] = "node42" });
-        _identity.Restore(_rig.Engine);
+        _identity.Restore(_rig.Engine, _identity.LoadSaved());
 
         var result = _identity.Reject(_rig.Engine, 3, "mqtt");
 
@@ -162,7 +162,8 @@ public sealed class NodeIdentityTests : IDisposable
     {
         _map.Save(new Dictionary<int, string> { [3] = "impostor", [4] = "node03" });
 
-        Identity((3, "node03")).Restore(_rig.Engine);
+        var identity = Identity((3, "node03"));
+        identity.Restore(_rig.Engine, identity.LoadSaved());
 
         Assert.Equal("node03", _rig.State(3).Node);
         Assert.Equal("node04", _rig.State(4).Node);
@@ -384,7 +385,7 @@ public sealed class NodeIdentityTests : IDisposable
     {
         _map.Save(new Dictionary<int, string> { [1] = "gpu01" });
 
-        _identity.Restore(_rig.Engine);
+        _identity.Restore(_rig.Engine, _identity.LoadSaved());
 
         Assert.Equal("gpu01", _rig.State(1).Node);
         Assert.Equal("node02", _rig.State(2).Node);
