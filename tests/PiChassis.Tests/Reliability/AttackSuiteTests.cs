@@ -13,6 +13,7 @@ namespace PiChassis.Tests.Reliability;
 /// flood is <see cref="FloodAttackTests"/>; the deploy findings are covered by the Deploy tests.
 /// </summary>
 [Trait("Category", "Reliability")]
+[Collection(FloodsRunAlone.Name)]
 public sealed partial class AttackSuiteTests(ITestOutputHelper output)
 {
     private const string Area = "attack";
