@@ -41,6 +41,11 @@ public sealed class FloodAttackTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Flood_EveryTopicASchedulerMayWrite_StatusAnsweredAuditTrailKeptStopsInTime()
     {
+        // The flooder's loop keeps a pool thread of this process busy; with the pool's default two on this
+        // machine the operator's client waited for the pool to grow (0.5-1 s seen) while the controller had
+        // answered within a millisecond. Measure the controller, not this process.
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), ports);
         await using var broker = await MosquittoBroker.StartAsync();
         using var controller = ControllerProcess.Start(ShippedGc,
             "--simulate", "--slots", "4", "--data-dir", _dir.Path, "--ConsoleView:Enabled=false",
