@@ -27,8 +27,8 @@ public sealed partial class BrokerSession : IAsyncDisposable
 
         // The controller answers only under pichassis/clients/<client>/, and a broker's ACL lets a
         // login read (and write) its own level there: the user name when there is one.
-        var owner = !string.IsNullOrEmpty(user) && !user.AsSpan().ContainsAny("/+#") ? user : clientId;
-        ReplyBase = Topics.ClientReply(owner, clientId);
+        Owner = !string.IsNullOrEmpty(user) && !user.AsSpan().ContainsAny("/+#") ? user : clientId;
+        ReplyBase = Topics.ClientReply(Owner, clientId);
         ResponseTopic = $"{ReplyBase}/response";
         _client.ApplicationMessageReceivedAsync += e =>
         {
@@ -42,7 +42,10 @@ public sealed partial class BrokerSession : IAsyncDisposable
 
     public string ClientId { get; }
 
-    /// <summary><c>pichassis/clients/&lt;user or client id&gt;/&lt;client id&gt;</c>: this session's own topics.</summary>
+    /// <summary>This session's own level: its user name, else its client id. Requests go on it too (docs/mqtt-api.md).</summary>
+    public string Owner { get; }
+
+    /// <summary><c>pichassis/clients/&lt;owner&gt;/&lt;client id&gt;</c>: this session's own topics.</summary>
     public string ReplyBase { get; }
 
     public string ResponseTopic { get; }

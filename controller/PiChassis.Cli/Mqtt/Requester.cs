@@ -35,7 +35,7 @@ public sealed class Requester(BrokerSession session, string source)
 
         var id = $"cli-{Guid.NewGuid():N}";
         var payload = JsonSerializer.Serialize(fields with { Id = id, Source = source }, PiChassisJson.Wire.RequestPayload);
-        var text = await session.RequestAsync(chassis.Topics.Request(verb), payload, id, patience, cancel);
+        var text = await session.RequestAsync(chassis.Topics.OwnedRequest(session.Owner, verb), payload, id, patience, cancel);
         if (text is null)
         {
             return ChassisReply.Missing(chassis, $"chassis {chassis.Id} did not answer within {patience.TotalSeconds:0.#} s");

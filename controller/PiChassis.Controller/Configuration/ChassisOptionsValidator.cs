@@ -24,7 +24,7 @@ public sealed class ChassisOptionsValidator : IValidateOptions<ChassisOptions>
         var errors = new List<string>();
         if (!Topics.IsValidChassisId(options.Id))
         {
-            errors.Add($"Chassis:Id '{options.Id}' must match [a-z0-9-]{{1,32}} and not be '{Topics.NodesLevel}' or '{Topics.ClientsLevel}'.");
+            errors.Add($"Chassis:Id '{options.Id}' must match [a-z0-9-]{{1,32}} and not be '{Topics.NodesLevel}', '{Topics.ClientsLevel}' or '{Topics.RequestsLevel}'.");
         }
 
         if (options.I2cBus is < 0 or > MaxI2cBus)

@@ -47,13 +47,13 @@ public sealed record BrokerRole(string Name, IReadOnlyList<string> Write, IReadO
             _ when user == ControllerUser(topics) => new(user,
                 [$"{b}/status", $"{b}/info", $"{b}/telemetry", $"{b}/event", $"{b}/slot/+/state", $"{b}/slot/+/telemetry", $"{b}/slot/+/event",
                  $"{b}/response/#", Topics.NodeCommandFilter, $"{Topics.Root}/{Topics.ClientsLevel}/#", $"{discoveryPrefix}/device/#"],
-                [own, topics.SlotSetFilter, topics.RequestFilter, NodeHeartbeats, Topics.NodeAnnounceFilter, HomeAssistantTopics.Status(discoveryPrefix)]),
+                [own, topics.SlotSetFilter, topics.RequestFilter, topics.OwnedRequestFilter, NodeHeartbeats, Topics.NodeAnnounceFilter, HomeAssistantTopics.Status(discoveryPrefix)]),
             Scheduler => new(user,
-                [own, $"{Topics.Root}/+/request/+"],
-                [own, $"{Topics.Root}/+/response/#", $"{Topics.Root}/+/status", $"{Topics.Root}/+/info", $"{Topics.Root}/+/slot/+/state", $"{Topics.Root}/+/event"]),
+                [own, OwnRequests(user)],
+                [own, $"{Topics.Root}/+/status", $"{Topics.Root}/+/info", $"{Topics.Root}/+/slot/+/state", $"{Topics.Root}/+/event"]),
             Dashboard => new(user,
-                [own, $"{Topics.Root}/+/slot/+/set", $"{Topics.Root}/+/request/+"],
-                [own, $"{Topics.Root}/+/response/#", .. published]),
+                [own, $"{Topics.Root}/+/slot/+/set", OwnRequests(user)],
+                [own, .. published]),
             HomeAssistant => new(user,
                 [own, $"{discoveryPrefix}/status", $"{Topics.Root}/+/slot/+/set"],
                 [own, $"{discoveryPrefix}/#", .. published]),
@@ -69,6 +69,9 @@ public sealed record BrokerRole(string Name, IReadOnlyList<string> Write, IReadO
     public static BrokerRole Simulator(string user) => new(user,
         [NodeHeartbeats, Topics.NodeAnnounceFilter, $"{Topics.Root}/{Topics.NodesLevel}/+/status"],
         [Topics.NodeCommandFilter]);
+
+    /// <summary>Requests of <paramref name="user"/> to any chassis, on its own level (docs/mqtt-api.md).</summary>
+    private static string OwnRequests(string user) => $"{Topics.Root}/{Topics.RequestsLevel}/{user}/+/+";
 
     public static string ControllerUser(Topics topics)
     {

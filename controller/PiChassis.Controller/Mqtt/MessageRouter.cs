@@ -62,7 +62,8 @@ public sealed partial class MessageRouter(
         }
 
         var isSet = topics.TryParseSlotSet(topic, out var slotLevel);
-        var isRequest = topics.TryParseRequest(topic, out var verb);
+        var isOwned = topics.TryParseOwnedRequest(topic, out var owner, out var verb);
+        var isRequest = isOwned || topics.TryParseRequest(topic, out verb);
         if ((isSet || isRequest) && message.Retain)
         {
             LogRetainedIgnored(topic);
@@ -70,7 +71,7 @@ public sealed partial class MessageRouter(
         }
 
         return isSet ? slotSet.HandleAsync(topic, slotLevel!, message.Payload.ToArray())
-            : isRequest ? requests.HandleAsync(verb!, message)
+            : isRequest ? requests.HandleAsync(verb!, message, owner)
             : Task.CompletedTask;
     }
 

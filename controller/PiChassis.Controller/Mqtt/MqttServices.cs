@@ -70,6 +70,7 @@ public static class MqttServices
         [
             Filter(topics.SlotSetFilter, MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: true),
             Filter(topics.RequestFilter, MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: true),
+            Filter(topics.OwnedRequestFilter, MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: true),
             // Heartbeats are subscribed per own node at run time (MqttService), so a fleet's traffic grows linearly.
             Filter(Topics.NodeAnnounceFilter, MqttQualityOfServiceLevel.AtMostOnce, retainAsPublished: true),
             Filter(HomeAssistantTopics.Status(options.DiscoveryPrefix), MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: false),

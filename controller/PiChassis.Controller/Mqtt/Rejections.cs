@@ -50,7 +50,7 @@ public sealed partial class Rejections : IDisposable
     {
         // A topic may be 64 KiB long: the journal keeps enough of it to see what was tried.
         responseTopic = responseTopic.Length <= MaxTopicShown ? responseTopic : $"{responseTopic[..MaxTopicShown]}…";
-        var reason = $"response topic '{responseTopic}' is not under {Topics.Root}/{Topics.ClientsLevel}/<client>/; request not answered";
+        var reason = $"response topic '{responseTopic}' is not under {Topics.Root}/{Topics.ClientsLevel}/<client>/ (for a request on {Topics.Root}/{Topics.RequestsLevel}/<client>/, that same client's); request not answered";
         Journal(null, new JsonObject
         {
             ["topic"] = topic, ["code"] = ErrorCodes.InvalidRequest, ["message"] = reason, ["id"] = id, ["response_topic"] = responseTopic,

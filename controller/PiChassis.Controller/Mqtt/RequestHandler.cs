@@ -13,12 +13,15 @@ using PiChassis.Shared.Payloads;
 namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
-/// <c>request/&lt;verb&gt;</c>: checks the request, answers a repeated id with its first response,
-/// refuses floods, and runs the rest off the receive path (a <c>ready</c> wait takes minutes). The
-/// reply goes to the MQTT 5 response topic with the correlation data echoed, which must lie under
-/// <c>pichassis/clients/&lt;client&gt;/</c> (else the request is refused unanswered: a requester
-/// must not make the controller publish on a state, command or another client's topic), or without
-/// one to <c>response/&lt;verb&gt;</c>. Ids are remembered per client (<see cref="IdempotencyCache"/>).
+/// Requests, on the client's own level (<c>pichassis/clients/&lt;client&gt;/request/&lt;cid&gt;/&lt;verb&gt;</c>)
+/// or the chassis' (<c>pichassis/&lt;cid&gt;/request/&lt;verb&gt;</c>): checks the request, answers a
+/// repeated id with its first response, refuses floods, and runs the rest off the receive path (a
+/// <c>ready</c> wait takes minutes). The reply goes to the MQTT 5 response topic with the correlation
+/// data echoed, which must lie under <c>pichassis/clients/&lt;client&gt;/</c>, and for an owned request
+/// under that request's own client level (else the request is refused unanswered: a requester must not
+/// make the controller publish on a state, command or another client's topic); without one it goes to
+/// <c>pichassis/clients/&lt;client&gt;/response/&lt;cid&gt;/&lt;verb&gt;</c> for an owned request, else to
+/// <c>response/&lt;verb&gt;</c>. Ids are remembered per client (<see cref="IdempotencyCache"/>).
 /// Each client (the <c>&lt;client&gt;</c> level; 3.1.1 clients share one) has its own rate, so a
 /// noisy one cannot use up another's; the chassis-wide rate, ten times a client's, bounds what
 /// clients that invent names can send. A client over its rate is told <c>rate_limited</c> a few
@@ -64,16 +67,20 @@ public sealed partial class RequestHandler : IDisposable
         _refusalReplies = new KeyedRateLimits(2, 5, 1024, time);
     }
 
-    public Task HandleAsync(string verb, MqttApplicationMessage message)
+    /// <param name="owner">The client level of an owned request's topic; null on the chassis' request topic.</param>
+    public Task HandleAsync(string verb, MqttApplicationMessage message, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         ReadOnlySpan<byte> payload = message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray();
         var parsed = RequestParser.TryParse(verb, payload, out var request, out var rejection);
-        if (!TryGetClient(message.ResponseTopic, out var client))
+        if (!TryGetClient(owner, message.ResponseTopic, out var client))
         {
             _rejections.RefuseReply(message.Topic, request?.Id ?? rejection?.Id, message.ResponseTopic);
             return Task.CompletedTask;
         }
+
+        var replyTo = !string.IsNullOrEmpty(message.ResponseTopic) ? message.ResponseTopic
+            : owner is null ? _topics.Response(verb) : _topics.OwnedResponse(owner, verb);
 
         var limited = !_perClient.TryTake(client) || !_chassisWide.TryTake();
 
@@ -97,13 +104,13 @@ public sealed partial class RequestHandler : IDisposable
         if (limited || (request is not null && !TryEnter()))
         {
             LogRateLimited(id, client);
-            return ReplyAsync(verb, message, Serialize(_executor.Error(id, ErrorCodes.RateLimited, "too many requests; try again shortly")));
+            return ReplyAsync(replyTo, message, Serialize(_executor.Error(id, ErrorCodes.RateLimited, "too many requests; try again shortly")));
         }
 
         if (request is null)
         {
             LogInvalid(message.Topic, id, rejection!.Message);
-            return ReplyAsync(verb, message, Serialize(_executor.Error(id, ErrorCodes.InvalidRequest, rejection.Message)));
+            return ReplyAsync(replyTo, message, Serialize(_executor.Error(id, ErrorCodes.InvalidRequest, rejection.Message)));
         }
 
         var outcome = _cache.GetOrStart(client, request.Id, verb, payload, () => RunAsync(request), out var response);
@@ -115,7 +122,7 @@ public sealed partial class RequestHandler : IDisposable
         if (response is null)
         {
             LogReused(request.Id, verb);
-            return ReplyAsync(verb, message, Serialize(_executor.Error(request.Id, ErrorCodes.InvalidRequest,
+            return ReplyAsync(replyTo, message, Serialize(_executor.Error(request.Id, ErrorCodes.InvalidRequest,
                 $"id reused: '{request.Id}' was sent before with another verb or content; use a new id for a new request")));
         }
 
@@ -124,7 +131,7 @@ public sealed partial class RequestHandler : IDisposable
             LogRepeated(request.Id);
         }
 
-        _ = ReplyWhenDoneAsync(verb, message, response);
+        _ = ReplyWhenDoneAsync(replyTo, message, response);
         return Task.CompletedTask;
     }
 
@@ -133,16 +140,19 @@ public sealed partial class RequestHandler : IDisposable
 
     public void Dispose() => _stopping.Dispose();
 
-    /// <summary>The requester's client level for idempotency: from its response topic, "" without one (MQTT 3.1.1).</summary>
-    private static bool TryGetClient(string? responseTopic, [NotNullWhen(true)] out string? client)
+    /// <summary>
+    /// The requester's client level for idempotency and rates: an owned request's own, which its response
+    /// topic must lie under; else from its response topic, "" without one (MQTT 3.1.1).
+    /// </summary>
+    private static bool TryGetClient(string? owner, string? responseTopic, [NotNullWhen(true)] out string? client)
     {
         if (string.IsNullOrEmpty(responseTopic))
         {
-            client = "";
+            client = owner ?? "";
             return true;
         }
 
-        return Topics.TryParseClientReply(responseTopic, out client);
+        return Topics.TryParseClientReply(responseTopic, out client) && (owner is null || client == owner);
     }
 
     private bool TryEnter()
@@ -182,11 +192,11 @@ public sealed partial class RequestHandler : IDisposable
         }
     }
 
-    private async Task ReplyWhenDoneAsync(string verb, MqttApplicationMessage request, Task<byte[]> response)
+    private async Task ReplyWhenDoneAsync(string topic, MqttApplicationMessage request, Task<byte[]> response)
     {
         try
         {
-            await ReplyAsync(verb, request, await response.WaitAsync(_stopping.Token));
+            await ReplyAsync(topic, request, await response.WaitAsync(_stopping.Token));
         }
         catch (OperationCanceledException)
         {
@@ -197,9 +207,8 @@ public sealed partial class RequestHandler : IDisposable
         }
     }
 
-    private async Task ReplyAsync(string verb, MqttApplicationMessage request, byte[] response)
+    private async Task ReplyAsync(string topic, MqttApplicationMessage request, byte[] response)
     {
-        var topic = string.IsNullOrEmpty(request.ResponseTopic) ? _topics.Response(verb) : request.ResponseTopic;
         var builder = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(response)

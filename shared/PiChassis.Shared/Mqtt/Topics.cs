@@ -28,13 +28,20 @@ public sealed partial class Topics
     /// </summary>
     public const string ClientsLevel = "clients";
 
+    /// <summary>
+    /// The reserved level under <see cref="Root"/> for requests on the requester's own level,
+    /// <c>pichassis/requests/&lt;client&gt;/&lt;cid&gt;/&lt;verb&gt;</c>: a broker's ACL grants each requesting
+    /// login its own, so the level names the requester, which the chassis' request topic cannot.
+    /// </summary>
+    public const string RequestsLevel = "requests";
+
     public const string NodeCommandFilter = $"{Root}/{NodesLevel}/+/cmd";
 
     public Topics(string chassisId)
     {
         if (!IsValidChassisId(chassisId))
         {
-            throw new ArgumentException($"Chassis id '{chassisId}' must match [a-z0-9-]{{1,32}} and not be '{NodesLevel}' or '{ClientsLevel}'.", nameof(chassisId));
+            throw new ArgumentException($"Chassis id '{chassisId}' must match [a-z0-9-]{{1,32}} and not be '{NodesLevel}', '{ClientsLevel}' or '{RequestsLevel}'.", nameof(chassisId));
         }
 
         ChassisId = chassisId;
@@ -60,6 +67,9 @@ public sealed partial class Topics
     /// <summary>Every request verb, for subscribing.</summary>
     public string RequestFilter => $"{Base}/request/+";
 
+    /// <summary>Every client's requests to this chassis on the client's own level, for subscribing.</summary>
+    public string OwnedRequestFilter => $"{Root}/{RequestsLevel}/+/{ChassisId}/+";
+
     public string SlotState(int slot) => SlotTopic(slot, "state");
 
     public string SlotTelemetry(int slot) => SlotTopic(slot, "telemetry");
@@ -72,6 +82,12 @@ public sealed partial class Topics
 
     public string Response(string verb) => $"{Base}/response/{verb}";
 
+    /// <summary><c>pichassis/requests/&lt;client&gt;/&lt;cid&gt;/&lt;verb&gt;</c>: a request on the client's own level.</summary>
+    public string OwnedRequest(string client, string verb) => $"{Root}/{RequestsLevel}/{client}/{ChassisId}/{verb}";
+
+    /// <summary>Where an owned request without a response topic (MQTT 3.1.1) is answered.</summary>
+    public string OwnedResponse(string client, string verb) => ClientReply(client, $"response/{ChassisId}/{verb}");
+
     /// <summary>The slot level of a <c>slot/&lt;n&gt;/set</c> topic, as sent (it may not be a number).</summary>
     public bool TryParseSlotSet(string topic, [NotNullWhen(true)] out string? slotLevel) =>
         TryMatch(topic, $"{Base}/slot/", "/set", out slotLevel);
@@ -80,8 +96,22 @@ public sealed partial class Topics
     public bool TryParseRequest(string topic, [NotNullWhen(true)] out string? verb) =>
         TryMatch(topic, $"{Base}/request/", "", out verb);
 
+    /// <summary>The client and verb of an owned request to this chassis, as sent.</summary>
+    public bool TryParseOwnedRequest(string topic, [NotNullWhen(true)] out string? client, [NotNullWhen(true)] out string? verb)
+    {
+        client = verb = null;
+        var levels = topic.Split('/');
+        if (levels is not [Root, RequestsLevel, { Length: > 0 } who, var chassis, { Length: > 0 } what] || chassis != ChassisId)
+        {
+            return false;
+        }
+
+        (client, verb) = (who, what);
+        return true;
+    }
+
     public static bool IsValidChassisId([NotNullWhen(true)] string? chassisId) =>
-        chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId != NodesLevel && chassisId != ClientsLevel;
+        chassisId is not null && ChassisIdPattern().IsMatch(chassisId) && chassisId is not (NodesLevel or ClientsLevel or RequestsLevel);
 
     /// <summary>A reply topic under <c>pichassis/clients/&lt;client&gt;/</c> for <paramref name="client"/>.</summary>
     public static string ClientReply(string client, string rest) => $"{Root}/{ClientsLevel}/{client}/{rest}";

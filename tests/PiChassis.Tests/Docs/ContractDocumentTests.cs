@@ -27,7 +27,7 @@ public partial class ContractDocumentTests
     private const string NodePlaceholder = "zznodezz";
 
     /// <summary>String members of <see cref="Topics"/> that are not a topic of the contract (subscription filters, parts).</summary>
-    private static readonly string[] NotTopics = [nameof(Topics.ChassisId), nameof(Topics.Base), nameof(Topics.SlotSetFilter), nameof(Topics.RequestFilter)];
+    private static readonly string[] NotTopics = [nameof(Topics.ChassisId), nameof(Topics.Base), nameof(Topics.SlotSetFilter), nameof(Topics.RequestFilter), nameof(Topics.OwnedRequestFilter)];
 
     private static readonly Dictionary<string, List<string>> Sections =
         ReadSections(File.ReadAllLines(Path.Combine(RepositoryPaths.Root, Document)));
@@ -120,6 +120,8 @@ public partial class ContractDocumentTests
             (nameof(Topics.SlotSet), chassis.SlotSet(SlotPlaceholder)),
             (nameof(Topics.Request), chassis.Request("<verb>")),
             (nameof(Topics.Response), chassis.Response("<verb>")),
+            (nameof(Topics.OwnedRequest), chassis.OwnedRequest("<client>", "<verb>")),
+            (nameof(Topics.OwnedResponse), chassis.OwnedResponse("<client>", "<verb>")),
             (nameof(Topics.ClientReply), Topics.ClientReply("<client>", "<rest>")),
             (nameof(Topics.NodeHeartbeat), Topics.NodeHeartbeat(NodePlaceholder)),
             (nameof(Topics.NodeAnnounce), Topics.NodeAnnounce(NodePlaceholder)),

@@ -64,6 +64,9 @@ internal sealed class AttackRig : IAsyncDisposable
     public Task<TestMqttClient> ConnectAsync(string user, params string[] filters) =>
         TestMqttClient.ConnectAsAsync(Port, user, Password(user), [$"pichassis/clients/{user}/#", .. filters]);
 
+    /// <summary>Where <paramref name="user"/> asks rack1: its own request level, the only one the shipped ACL lets it write.</summary>
+    public static string RequestTopic(string user, string verb) => $"pichassis/requests/{user}/rack1/{verb}";
+
     public string NextId(string prefix) => $"{prefix}-{Interlocked.Increment(ref _requests)}";
 
     /// <summary>A request of <paramref name="user"/> answered on its own reply level; the answer, or null when none came.</summary>
@@ -72,7 +75,7 @@ internal sealed class AttackRig : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(client);
         var reply = $"pichassis/clients/{user}/reply";
         var correlation = Encoding.UTF8.GetBytes(NextId("corr"));
-        await client.PublishAsync($"{Base}/request/{verb}", payload, responseTopic: reply, correlation: correlation);
+        await client.PublishAsync(RequestTopic(user, verb), payload, responseTopic: reply, correlation: correlation);
         var answer = await client.WaitForAsync(m => m.Topic == reply && m.CorrelationData.AsSpan().SequenceEqual(correlation), Patience);
         return answer is null ? null : JsonNode.Parse(TestMqttClient.Text(answer))?.AsObject();
     }

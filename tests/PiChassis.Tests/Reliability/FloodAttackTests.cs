@@ -13,8 +13,8 @@ namespace PiChassis.Tests.Reliability;
 
 /// <summary>
 /// A client gone wild: for <see cref="ReliabilitySettings.FloodLength"/> it publishes <see cref="ReliabilitySettings.FloodRate"/> messages a second on
-/// every topic a scheduler may write (slot shortcuts on a locked slot, switching and status requests,
-/// malformed JSON), while an operator asks for <c>status</c> every half second. The controller process
+/// every topic a scheduler may write (slot shortcuts on a locked slot, switching and status requests on
+/// the chassis' request topic and on the flooder's own request level, malformed JSON), while an operator asks for <c>status</c> every half second. The controller process
 /// must keep answering within a second, keep the security events raised before the flood in its
 /// journal, and stop within 10 s of SIGTERM afterwards. Its RSS is printed, not asserted: against the
 /// 100 MB goal this JIT build measures 91-99 MB, too close for a pass/fail on a shared machine.
@@ -131,7 +131,7 @@ public sealed class FloodAttackTests(ITestOutputHelper output) : IDisposable
             {
                 0 => ($"{Base}/slot/1/set", "ON"),
                 1 => ($"{Base}/request/power", $$"""{"id":"f{{n}}","targets":"slot:1","state":"on","source":"flood"}"""),
-                2 => ($"{Base}/request/status", $$"""{"id":"f{{n}}","targets":"all","source":"flood"}"""),
+                2 => ("pichassis/requests/flood/sim/status", $$"""{"id":"f{{n}}","targets":"all","source":"flood"}"""),
                 _ => ($"{Base}/request/cycle", "{\"id\":"),
             };
             try

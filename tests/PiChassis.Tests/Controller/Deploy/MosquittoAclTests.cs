@@ -47,21 +47,26 @@ public sealed class MosquittoAclTests(MosquittoAclTests.Broker broker) : IClassF
         TestMqttClient.ConnectAsAsync(broker.Port, user, Password(user), filters);
 
     [Theory]
-    // The scheduler: requests only, never a chassis' state or a node's topics.
-    [InlineData("slurm", "pichassis/rack1/request/power", "chassis-rack1", true)]
+    // The scheduler: requests on its own level only, never a chassis' state or a node's topics.
+    [InlineData("slurm", "pichassis/requests/slurm/rack1/power", "chassis-rack1", true)]
+    [InlineData("slurm", "pichassis/requests/dashboard/rack1/power", "chassis-rack1", false)]
+    [InlineData("slurm", "pichassis/rack1/request/power", "chassis-rack1", false)]
     [InlineData("slurm", "pichassis/rack1/slot/1/state", "dashboard", false)]
     [InlineData("slurm", "pichassis/rack1/status", "dashboard", false)]
     [InlineData("slurm", "pichassis/nodes/slurm/heartbeat", "chassis-rack1", false)]
     [InlineData("slurm", "pichassis/nodes/node01/cmd", "node01", false)]
     // Dashboards: slot buttons and requests, never a node's heartbeat.
     [InlineData("dashboard", "pichassis/rack1/slot/1/set", "chassis-rack1", true)]
-    [InlineData("dashboard", "pichassis/rack1/request/capacity", "chassis-rack1", true)]
+    [InlineData("dashboard", "pichassis/requests/dashboard/rack1/capacity", "chassis-rack1", true)]
+    [InlineData("dashboard", "pichassis/requests/slurm/rack1/capacity", "chassis-rack1", false)]
+    [InlineData("dashboard", "pichassis/rack1/request/capacity", "chassis-rack1", false)]
     [InlineData("dashboard", "pichassis/nodes/x/heartbeat", "chassis-rack1", false)]
     [InlineData("dashboard", "pichassis/nodes/dashboard/heartbeat", "chassis-rack1", false)]
     // Home Assistant: slot commands and its birth message, no requests.
     [InlineData("homeassistant", "pichassis/rack1/slot/2/set", "chassis-rack1", true)]
     [InlineData("homeassistant", "homeassistant/status", "chassis-rack1", true)]
     [InlineData("homeassistant", "pichassis/rack1/request/power", "chassis-rack1", false)]
+    [InlineData("homeassistant", "pichassis/requests/homeassistant/rack1/power", "chassis-rack1", false)]
     [InlineData("homeassistant", "pichassis/nodes/homeassistant/heartbeat", "chassis-rack1", false)]
     // A controller: its own chassis and its own nodes' commands only.
     [InlineData("chassis-rack1", "pichassis/rack1/slot/1/state", "dashboard", true)]
@@ -75,6 +80,7 @@ public sealed class MosquittoAclTests(MosquittoAclTests.Broker broker) : IClassF
     [InlineData("node01", "pichassis/nodes/node01/heartbeat", "chassis-rack1", true)]
     [InlineData("node01", "pichassis/nodes/node02/heartbeat", "chassis-rack1", false)]
     [InlineData("node01", "pichassis/rack1/request/power", "chassis-rack1", false)]
+    [InlineData("node01", "pichassis/requests/node01/rack1/power", "chassis-rack1", false)]
     [InlineData("node01", "pichassis/rack1/slot/1/set", "chassis-rack1", false)]
     [InlineData("node01", "pichassis/nodes/node02/cmd", "node02", false)]
     public async Task Publish_AsTheRoleMay(string user, string topic, string observer, bool delivered)
@@ -100,10 +106,10 @@ public sealed class MosquittoAclTests(MosquittoAclTests.Broker broker) : IClassF
     [InlineData("dashboard", "pichassis/clients/slurm/r1", "chassis-rack1", false)]
     [InlineData("node01", "pichassis/clients/slurm/r1", "chassis-rack1", false)]
     // Requests reach the controller they are for, not the readers of state.
-    [InlineData("chassis-rack1", "pichassis/rack1/request/power", "slurm", true)]
-    [InlineData("chassis-rack1", "pichassis/rack2/request/power", "slurm", false)]
-    [InlineData("dashboard", "pichassis/rack1/request/power", "slurm", false)]
-    [InlineData("homeassistant", "pichassis/rack1/request/power", "slurm", false)]
+    [InlineData("chassis-rack1", "pichassis/requests/slurm/rack1/power", "slurm", true)]
+    [InlineData("chassis-rack1", "pichassis/requests/slurm/rack2/power", "slurm", false)]
+    [InlineData("dashboard", "pichassis/requests/slurm/rack1/power", "slurm", false)]
+    [InlineData("homeassistant", "pichassis/requests/slurm/rack1/power", "slurm", false)]
     // State for those who show or place it.
     [InlineData("homeassistant", "pichassis/rack1/slot/1/state", "chassis-rack1", true)]
     [InlineData("dashboard", "pichassis/rack1/slot/1/telemetry", "chassis-rack1", true)]

@@ -144,5 +144,31 @@ public class TopicsTests
     {
         Assert.False(Topics.IsValidChassisId("clients"));
         Assert.False(Topics.IsValidChassisId("nodes"));
+        Assert.False(Topics.IsValidChassisId("requests"));
+    }
+
+    [Theory]
+    [InlineData("pichassis/requests/slurm/rack-1/power", "slurm", "power")]
+    [InlineData("pichassis/requests/slurm/rack-2/power", null, null)]
+    [InlineData("pichassis/requests//rack-1/power", null, null)]
+    [InlineData("pichassis/requests/slurm/rack-1/", null, null)]
+    [InlineData("pichassis/requests/slurm/rack-1/power/x", null, null)]
+    [InlineData("pichassis/rack-1/request/power", null, null)]
+    [InlineData("pichassis/clients/slurm/rack-1/power", null, null)]
+    public void TryParseOwnedRequest_OnlyThisChassisOnALevelWithAVerb(string topic, string? client, string? verb)
+    {
+        var parsed = _topics.TryParseOwnedRequest(topic, out var foundClient, out var foundVerb);
+
+        Assert.Equal(client is not null, parsed);
+        Assert.Equal(client, foundClient);
+        Assert.Equal(verb, foundVerb);
+    }
+
+    [Fact]
+    public void OwnedRequestAndResponse_OnTheClientsLevels()
+    {
+        Assert.Equal("pichassis/requests/slurm/rack-1/power", _topics.OwnedRequest("slurm", "power"));
+        Assert.Equal("pichassis/clients/slurm/response/rack-1/power", _topics.OwnedResponse("slurm", "power"));
+        Assert.True(_topics.TryParseOwnedRequest(_topics.OwnedRequest("slurm", "power"), out _, out _));
     }
 }

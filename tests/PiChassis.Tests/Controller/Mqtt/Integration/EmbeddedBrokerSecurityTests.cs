@@ -138,7 +138,7 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
         using var broker = await StartWithAccountsAsync(port);
         using var slurm = await ConnectAsync(port, "slurm", "slurm-pw");
 
-        var result = await slurm.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/sim/request/status")
+        var result = await slurm.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/requests/slurm/sim/status")
             .WithPayload("{\"id\":\"1\"}").WithResponseTopic(responseTopic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
         // Accepted, the standalone broker answers NoMatchingSubscribers: no controller listens here.
@@ -210,7 +210,7 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
         await slurm.SubscribeAsync("pichassis/clients/slurm/#", MqttQualityOfServiceLevel.AtLeastOnce);
         await online.Task.WaitAsync(Patience);
 
-        await slurm.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/sim/request/status").WithPayload("""{"id":"s1","targets":"slot:1"}""")
+        await slurm.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/requests/slurm/sim/status").WithPayload("""{"id":"s1","targets":"slot:1"}""")
             .WithResponseTopic("pichassis/clients/slurm/r1").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
         Assert.Contains("\"status\":\"ok\"", await replies.Task.WaitAsync(Patience), StringComparison.Ordinal);

@@ -33,6 +33,54 @@ public sealed class MqttReplyOwnershipTests(BrokerAndController rig) : IClassFix
     }
 
     [Fact]
+    public async Task OwnedRequest_ResponseTopicOfAnotherClient_NotAnsweredThereAndRejected()
+    {
+        var id = $"inject-{Guid.NewGuid():N}";
+        var target = $"pichassis/clients/other/{Guid.NewGuid():N}";
+        await using var client = await TestMqttClient.ConnectAsync(rig.Port, null, target, "pichassis/sim/event", _reply);
+
+        await client.PublishAsync("pichassis/requests/test/sim/status", $$"""{"id":"{{id}}","targets":"slot:1"}""", responseTopic: target);
+        var marker = await RequestAsync(client, "status", $$"""{"id":"marker-{{id}}","targets":"slot:1"}""", "pichassis/requests/test/sim");
+        var rejected = await client.WaitForAsync("pichassis/sim/event", p => p.Contains(id, StringComparison.Ordinal) && p.Contains("command_rejected", StringComparison.Ordinal), BrokerAndController.Patience);
+
+        Assert.NotNull(marker);
+        Assert.Empty(client.Messages(target));
+        Assert.NotNull(rejected);
+        Assert.Equal(target, (string?)JsonNode.Parse(TestMqttClient.Text(rejected))!["detail"]!["response_topic"]);
+    }
+
+    [Fact]
+    public async Task OwnedRequest_WithoutResponseTopic_AnsweredOnTheRequestersOwnResponseTopic()
+    {
+        var client = $"c{Guid.NewGuid():N}";
+        var answers = $"pichassis/clients/{client}/response/sim/status";
+        await using var mqtt = await TestMqttClient.ConnectAsync(rig.Port, null, answers, "pichassis/sim/response/#");
+
+        await mqtt.PublishAsync($"pichassis/requests/{client}/sim/status", """{"id":"own-1","targets":"slot:1"}""");
+
+        var answer = await mqtt.WaitForAsync(answers, p => p.Contains("\"own-1\"", StringComparison.Ordinal), BrokerAndController.Patience);
+        Assert.NotNull(answer);
+        Assert.Equal("ok", (string?)JsonNode.Parse(TestMqttClient.Text(answer))!["status"]);
+        Assert.DoesNotContain(mqtt.Messages(), m => m.Topic.StartsWith("pichassis/sim/response/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OwnedRequest_IdsBelongToTheRequestersLevel_AnotherLevelsSameIdIsItsOwn()
+    {
+        var id = $"job-{Guid.NewGuid():N}";
+        var (first, second) = ($"a{Guid.NewGuid():N}", $"b{Guid.NewGuid():N}");
+        await using var a = await TestMqttClient.ConnectAsync(rig.Port, null, $"pichassis/clients/{first}/#");
+        await using var b = await TestMqttClient.ConnectAsync(rig.Port, null, $"pichassis/clients/{second}/#");
+
+        var mine = await RequestAsync(a, "status", $$"""{"id":"{{id}}","targets":"slot:2"}""", $"pichassis/requests/{first}/sim", $"pichassis/clients/{first}/r");
+        var theirs = await RequestAsync(b, "status", $$"""{"id":"{{id}}","targets":"slot:4"}""", $"pichassis/requests/{second}/sim", $"pichassis/clients/{second}/r");
+
+        Assert.Equal("ok", (string?)mine!["status"]);
+        Assert.Equal("ok", (string?)theirs!["status"]);
+        Assert.Equal(4, (int?)theirs["results"]![0]!["slot"]);
+    }
+
+    [Fact]
     public async Task Request_IdReusedForAnotherVerb_RefusedAsIdReusedAndNothingSwitched()
     {
         var id = $"job-{Guid.NewGuid():N}";
@@ -66,12 +114,13 @@ public sealed class MqttReplyOwnershipTests(BrokerAndController rig) : IClassFix
         Assert.Equal(answer.ToJsonString(), again!.ToJsonString());
     }
 
-    /// <summary>One request with its own correlation data; its reply, or null when none came.</summary>
-    private async Task<JsonObject?> RequestAsync(TestMqttClient client, string verb, string payload)
+    /// <summary>One request on <paramref name="requestBase"/>/verb with its own correlation data; its reply, or null when none came.</summary>
+    private async Task<JsonObject?> RequestAsync(TestMqttClient client, string verb, string payload, string requestBase = "pichassis/sim/request", string? reply = null)
     {
+        reply ??= _reply;
         var correlation = Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N"));
-        await client.PublishAsync($"pichassis/sim/request/{verb}", payload, responseTopic: _reply, correlation: correlation);
-        var reply = await client.WaitForAsync(m => m.Topic == _reply && m.CorrelationData.AsSpan().SequenceEqual(correlation), BrokerAndController.Patience);
-        return reply is null ? null : JsonNode.Parse(TestMqttClient.Text(reply))?.AsObject();
+        await client.PublishAsync($"{requestBase}/{verb}", payload, responseTopic: reply, correlation: correlation);
+        var answer = await client.WaitForAsync(m => m.Topic == reply && m.CorrelationData.AsSpan().SequenceEqual(correlation), BrokerAndController.Patience);
+        return answer is null ? null : JsonNode.Parse(TestMqttClient.Text(answer))?.AsObject();
     }
 }
