@@ -5,7 +5,9 @@ namespace PiChassis.Tests.TestSupport;
 
 /// <summary>
 /// Runs the real controller program (the build output next to the tests) as a child process,
-/// collecting what it prints, for end-to-end tests of start, stop and crash behaviour.
+/// collecting what it prints, for end-to-end tests of start, stop and crash behaviour. With
+/// <see cref="PublishedVariable"/> set to a published controller executable (the Native AOT build of
+/// <c>controller/deploy/publish.sh</c>) the same tests run that instead: the build that ships.
 /// </summary>
 public sealed class ControllerProcess : IDisposable
 {
@@ -18,7 +20,12 @@ public sealed class ControllerProcess : IDisposable
         _process = process;
     }
 
+    public const string PublishedVariable = "PICHASSIS_TEST_CONTROLLER";
+
     public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "pichassis-controller.dll");
+
+    /// <summary>The published executable the tests run instead of the build next to them; null for that build.</summary>
+    public static string? Published => Environment.GetEnvironmentVariable(PublishedVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
     public string Output
     {
@@ -43,7 +50,7 @@ public sealed class ControllerProcess : IDisposable
     public static ControllerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(Published ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -59,7 +66,11 @@ public sealed class ControllerProcess : IDisposable
             info.Environment[name] = value;
         }
 
-        info.ArgumentList.Add(ProgramPath);
+        if (Published is null)
+        {
+            info.ArgumentList.Add(ProgramPath);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
