@@ -24,15 +24,16 @@ public sealed class MosquittoExampleConfigTests
         await MosquittoClients.PublishAsync(broker.Port, "pichassis/nodes/node03/announce", "{}", retain: true, extra: node03);
         await MosquittoClients.PublishAsync(broker.Port, "pichassis/nodes/node04/announce", "{}", retain: true, extra: node03);
         await MosquittoClients.PublishAsync(broker.Port, "pichassis/rack1/request/power", "{}", retain: true, extra: slurm);
+        await MosquittoClients.PublishAsync(broker.Port, "pichassis/requests/slurm/rack1/power", "{}", retain: true, extra: slurm);
 
         var status = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/rack1/status"], 1, waitS: 3, extra: slurm);
-        var seenByChassis = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/nodes/+/heartbeat", "pichassis/nodes/+/announce", "pichassis/rack1/request/+"], 4, waitS: 3, extra: chassis);
+        var seenByChassis = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/nodes/+/heartbeat", "pichassis/nodes/+/announce", "pichassis/rack1/request/+", "pichassis/requests/+/rack1/+"], 4, waitS: 3, extra: chassis);
         var anonymous = await MosquittoClients.SubscribeAsync(broker.Port, ["#"], 1, waitS: 3);
         var overTls = await MosquittoClients.SubscribeAsync(broker.TlsPort, ["pichassis/rack1/status"], 1, waitS: 5, extra: [.. slurm, "--cafile", broker.Tls.CaFile]);
 
         Assert.Equal(["pichassis/rack1/status online"], status.Lines);
-        // A node may claim no name but its own: the controllers' plug & play relies on it.
-        Assert.Equal(["pichassis/nodes/node03/announce {}", "pichassis/nodes/node03/heartbeat {}", "pichassis/rack1/request/power {}"], seenByChassis.Lines.Order());
+        // A node may claim no name but its own: the controllers' plug & play relies on it. The scheduler asks on its own level only.
+        Assert.Equal(["pichassis/nodes/node03/announce {}", "pichassis/nodes/node03/heartbeat {}", "pichassis/requests/slurm/rack1/power {}"], seenByChassis.Lines.Order());
         Assert.NotEqual(0, anonymous.ExitCode);
         Assert.Equal(["pichassis/rack1/status online"], overTls.Lines);
     }
