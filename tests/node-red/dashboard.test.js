@@ -208,3 +208,24 @@ test('the dashboard shows every slot with live values and a click powers a slot 
     await page.screenshot({ path: screenshot, fullPage: true })
     assert.ok(fs.statSync(screenshot).size > 10000, 'a screenshot was saved')
 })
+
+test('a capacity typed on the dashboard is asked on its own request level and its answer shown', async () => {
+    const requests = `pichassis/requests/${user}/${cid}/capacity`
+    const answers = `pichassis/clients/${user}/response/${cid}/capacity`
+    await client.subscribeAsync([requests, answers], { qos: 1 })
+    const messagesBefore = received.length
+
+    const input = page.locator('#nrdb-ui-widget-pichassis-capacity input')
+    await input.fill('3')
+    await input.press('Enter')
+
+    const request = await withLogs(() => waitFor(() => received.slice(messagesBefore).find(r => r.topic === requests), 10000,
+        'the capacity request on ' + requests))
+    assert.equal(json(request).nodes, 3)
+    const answer = await withLogs(() => waitFor(() => received.slice(messagesBefore).find(r => r.topic === answers && json(r)?.id === json(request).id),
+        15000, 'the answer on ' + answers))
+    assert.equal(json(answer).status, 'ok')
+    assert.ok(!received.slice(messagesBefore).some(r => r.topic === `pichassis/${cid}/response/capacity`), 'no answer on the chassis-wide response topic')
+    await waitFor(async () => (await page.locator('#nrdb-ui-widget-pichassis-capacity-result').innerText()).includes('ok'), 10000,
+        'the answer shown on the page')
+})
