@@ -40,13 +40,14 @@ catch (FormatException e)
 }
 
 var settings = arguments.Settings;
-IReadOnlyList<IReplayScheduler> runs =
+IReadOnlyList<IReplayScheduler> schedulers =
 [
     new AlwaysOnScheduler(),
     new CapacityScheduler(settings),
+    new HybridHistogramScheduler(),
     .. SlurmPeerScheduler.SuspendTimes.Select(t => new SlurmPeerScheduler(t)),
 ];
-var results = new ReplayResult[runs.Count];
-Parallel.For(0, runs.Count, i => results[i] = TraceReplay.Run(trace, settings, runs[i]));
-BenchmarkReport.Print(Console.Out, trace, settings, results);
+var results = new ReplayResult[schedulers.Count];
+Parallel.For(0, schedulers.Count, i => results[i] = TraceReplay.Run(trace, settings, schedulers[i]));
+BenchmarkReport.Print(Console.Out, trace, settings, new ReplayRuns(results[0], results[1], results[2], results[3..]));
 return 0;
