@@ -16,7 +16,16 @@ if (arguments.Errors.Count > 0)
 if (arguments is { GeneratePath: { } output, Generator: { } generator })
 {
     var seed = arguments.Seed ?? generator.DefaultSeed;
-    File.WriteAllText(output, generator.Generate(seed, arguments.Settings.Slots));
+    try
+    {
+        File.WriteAllText(output, generator.Generate(seed, arguments.Settings.Slots));
+    }
+    catch (Exception e) when (e is FormatException or IOException)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 2;
+    }
+
     Console.WriteLine($"wrote {output} ({generator.Name}, seed {seed})");
     return 0;
 }
