@@ -20,6 +20,7 @@ internal sealed class BenchmarkArguments
           --spare-delay S         spares follow demand that stayed this long, seconds (default 90)
           --interval S            sample interval, seconds, dividing a minute (default 1)
           --no-fan                a fanless chassis (Cooling:FanInSimulation false)
+          --cold-start            measure what a 0 -> all slots cold start costs with today's admission, and exit
           --generate-batch-waves FILE [--seed N]
                                   write a batch-waves trace (default seed 8) and exit
           --generate-long-waves FILE [--seed N]
@@ -44,6 +45,9 @@ internal sealed class BenchmarkArguments
     /// <summary>The generator's seed; null: its default.</summary>
     public int? Seed { get; private set; }
 
+    /// <summary>Measure a cold start of the whole chassis instead of replaying a trace.</summary>
+    public bool ColdStart { get; private set; }
+
     public bool ShowHelp { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -57,6 +61,12 @@ internal sealed class BenchmarkArguments
             if (name is "--help" or "-h")
             {
                 parsed.ShowHelp = true;
+                continue;
+            }
+
+            if (name == "--cold-start")
+            {
+                parsed.ColdStart = true;
                 continue;
             }
 

@@ -30,6 +30,12 @@ if (arguments is { GeneratePath: { } output, Generator: { } generator })
     return 0;
 }
 
+if (arguments.ColdStart)
+{
+    ColdStart.Print(Console.Out, arguments.Settings);
+    return 0;
+}
+
 var path = arguments.TracePath ?? RepositoryPaths.DefaultTrace();
 if (path is null || !File.Exists(path))
 {
