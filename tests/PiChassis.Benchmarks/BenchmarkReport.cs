@@ -52,8 +52,10 @@ internal static class BenchmarkReport
         Table(output, later, laterIdealWh, withWall: false);
         output.WriteLine();
         (policy, slurmWh) = Compare(output, later, laterIdealWh);
+        // Every day counts for wear, not the week's average: a slot cycled 13 times on Sunday missed the target that day.
+        var worstCycles = Enumerable.Range(0, later.Policy.Days).Max(d => later.Policy.OnDay(d).MaxCyclesPerSlotPerDay);
         Line(output, I($"targets from day 2 (issue 19; today's reactive policy is the baseline): unmet <= 0.5 % {Verdict(policy.UnmetShare <= 0.005)}; ")
-            + I($"energy <= 1.12 x ideal {Verdict(policy.EnergyWh <= 1.12 * laterIdealWh)}; <= 12 relay cycles per slot per day (most worn slot) {Verdict(policy.MaxCyclesPerSlotPerDay <= 12)}; ")
+            + I($"energy <= 1.12 x ideal {Verdict(policy.EnergyWh <= 1.12 * laterIdealWh)}; <= 12 relay cycles per slot per day (most worn slot on its worst day: {worstCycles:F0}) {Verdict(worstCycles <= 12)}; ")
             + I($"below the slurm curve {Verdict(policy.EnergyWh < slurmWh)}"));
         output.WriteLine();
         Line(output, "per day (cycles: power-ons per slot that day, mean and most worn slot):");
