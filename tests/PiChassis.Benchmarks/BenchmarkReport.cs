@@ -66,7 +66,7 @@ internal static class BenchmarkReport
             var idealWh = IdealWh(trace, settings, day, 1);
             foreach (var r in runs.OnDay(day).All)
             {
-                Line(output, I($"{label,-7} {r.Name,-26} {r.NeededNodeMinutes,7:F0} {r.EnergyWh,10:F1} {r.EnergyWh / idealWh,7:F3} {r.UnmetNodeMinutes,12:F1} {r.UnmetShare * 100,8:F2} {r.MeanCyclesPerSlotPerDay,12:F1} {r.MaxCyclesPerSlotPerDay,5:F0}"));
+                Line(output, I($"{label,-7} {r.Name,-26} {r.NeededNodeMinutes,7:F0} {r.EnergyWh,10:F1} {(idealWh > 0 ? I($"{r.EnergyWh / idealWh:F3}") : "-"),7} {r.UnmetNodeMinutes,12:F1} {r.UnmetShare * 100,8:F2} {r.MeanCyclesPerSlotPerDay,12:F1} {r.MaxCyclesPerSlotPerDay,5:F0}"));
             }
         }
     }
