@@ -29,21 +29,7 @@ internal sealed class BatchWavesGenerator : ITraceGenerator
         {
             var width = random.Next(4, slots + 1);
             var duration = random.Next(20, 101);
-            for (var lane = 0; lane < width; lane++)
-            {
-                var end = start + (duration * (0.6 + (0.4 * random.NextDouble())));
-                for (var minute = start + random.Next(0, 4); minute < end && minute < nodes.Length;)
-                {
-                    var task = random.Next(3, 16);
-                    for (var m = minute; m < minute + task && m < end && m < nodes.Length; m++)
-                    {
-                        nodes[m]++;
-                    }
-
-                    minute += task + (random.NextDouble() < 0.3 ? random.Next(1, 5) : 0);
-                }
-            }
-
+            JobArray.Place(nodes, random, start, width, duration);
             start += duration;
         }
 #pragma warning restore CA5394

@@ -6,11 +6,11 @@ namespace PiChassis.Benchmarks;
 internal sealed class BenchmarkArguments
 {
     public const string Usage = """
-        Replays a day of node demand through the PiChassis controller core on a simulated chassis
+        Replays days of node demand through the PiChassis controller core on a simulated chassis
         and compares the energy policy with always-on, the ideal lower bound and Slurm's power saving.
 
         usage: dotnet run -c Release --project tests/PiChassis.Benchmarks -- [options]
-          --trace FILE            demand trace (default ../shared/traces/faas-weekday-16.csv beside the repository)
+          --trace FILE            demand trace, one day or several (default ../shared/traces/faas-weekday-16.csv beside the repository)
           --slots N               slots of Pi 4Bs (default 16)
           --load F                load 0..1 of a needed node (default 1.0)
           --spare N               warm spares the scheduler asks for (default 1)
@@ -20,10 +20,17 @@ internal sealed class BenchmarkArguments
           --spare-delay S         spares follow demand that stayed this long, seconds (default 90)
           --interval S            sample interval, seconds, dividing a minute (default 1)
           --no-fan                a fanless chassis (Cooling:FanInSimulation false)
+          --cold-start            measure what a 0 -> all slots cold start costs with today's admission, and exit
           --generate-batch-waves FILE [--seed N]
                                   write a batch-waves trace (default seed 8) and exit
           --generate-long-waves FILE [--seed N]
                                   write a long-waves trace, four 2-3 h full-chassis waves (default seed 4), and exit
+          --generate-faas-week FILE [--trace DAY] [--seed N]
+                                  write a week, Monday to Sunday, shaped on the one-day trace DAY (default the
+                                  weekday trace): weekdays scaled and shifted, a quiet weekend (default seed 19), and exit
+          --generate-batch-week FILE [--seed N]
+                                  write a week of batch work: nightly and 4-hourly timer job arrays plus random
+                                  ones (default seed 20), and exit
         """;
 
     public BenchmarkSettings Settings { get; private set; } = new();
@@ -38,6 +45,9 @@ internal sealed class BenchmarkArguments
     /// <summary>The generator's seed; null: its default.</summary>
     public int? Seed { get; private set; }
 
+    /// <summary>Measure a cold start of the whole chassis instead of replaying a trace.</summary>
+    public bool ColdStart { get; private set; }
+
     public bool ShowHelp { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -51,6 +61,12 @@ internal sealed class BenchmarkArguments
             if (name is "--help" or "-h")
             {
                 parsed.ShowHelp = true;
+                continue;
+            }
+
+            if (name == "--cold-start")
+            {
+                parsed.ColdStart = true;
                 continue;
             }
 
@@ -80,6 +96,8 @@ internal sealed class BenchmarkArguments
             case "--trace": TracePath = value; break;
             case "--generate-batch-waves": (GeneratePath, Generator) = (value, new BatchWavesGenerator()); break;
             case "--generate-long-waves": (GeneratePath, Generator) = (value, new LongWavesGenerator()); break;
+            case "--generate-faas-week": (GeneratePath, Generator) = (value, new FaasWeekGenerator(() => TracePath ?? RepositoryPaths.DefaultTrace())); break;
+            case "--generate-batch-week": (GeneratePath, Generator) = (value, new BatchWeekGenerator()); break;
             case "--seed": Seed = Integer(name, value, 0, int.MaxValue); break;
             case "--slots": Settings = settings with { Slots = Integer(name, value, 1, 16) }; break;
             case "--spare": Settings = settings with { MinSpare = Integer(name, value, 0, 16) }; break;

@@ -1,6 +1,6 @@
 namespace PiChassis.Benchmarks;
 
-/// <summary>Writes a synthetic day of demand for the replay; seeded, so a seed always gives the same file.</summary>
+/// <summary>Writes synthetic days of demand for the replay; seeded, so a seed always gives the same file.</summary>
 internal interface ITraceGenerator
 {
     /// <summary>What the trace is, for the message after writing it.</summary>

@@ -16,8 +16,23 @@ if (arguments.Errors.Count > 0)
 if (arguments is { GeneratePath: { } output, Generator: { } generator })
 {
     var seed = arguments.Seed ?? generator.DefaultSeed;
-    File.WriteAllText(output, generator.Generate(seed, arguments.Settings.Slots));
+    try
+    {
+        File.WriteAllText(output, generator.Generate(seed, arguments.Settings.Slots));
+    }
+    catch (Exception e) when (e is FormatException or IOException)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 2;
+    }
+
     Console.WriteLine($"wrote {output} ({generator.Name}, seed {seed})");
+    return 0;
+}
+
+if (arguments.ColdStart)
+{
+    ColdStart.Print(Console.Out, arguments.Settings);
     return 0;
 }
 
@@ -40,13 +55,14 @@ catch (FormatException e)
 }
 
 var settings = arguments.Settings;
-IReadOnlyList<IReplayScheduler> runs =
+IReadOnlyList<IReplayScheduler> schedulers =
 [
     new AlwaysOnScheduler(),
     new CapacityScheduler(settings),
+    new HybridHistogramScheduler(),
     .. SlurmPeerScheduler.SuspendTimes.Select(t => new SlurmPeerScheduler(t)),
 ];
-var results = new ReplayResult[runs.Count];
-Parallel.For(0, runs.Count, i => results[i] = TraceReplay.Run(trace, settings, runs[i]));
-BenchmarkReport.Print(Console.Out, trace, settings, results);
+var results = new ReplayResult[schedulers.Count];
+Parallel.For(0, schedulers.Count, i => results[i] = TraceReplay.Run(trace, settings, schedulers[i]));
+BenchmarkReport.Print(Console.Out, trace, settings, new ReplayRuns(results[0], results[1], results[2], results[3..]));
 return 0;

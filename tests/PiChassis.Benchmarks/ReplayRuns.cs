@@ -1,0 +1,16 @@
+namespace PiChassis.Benchmarks;
+
+/// <summary>The replays of one trace: the baseline, today's policy, the paper's peer and the Slurm peer at each SuspendTime.</summary>
+internal sealed record ReplayRuns(ReplayResult AlwaysOn, ReplayResult Policy, ReplayResult Histogram, IReadOnlyList<ReplayResult> Slurm)
+{
+    public IReadOnlyList<ReplayResult> All => [AlwaysOn, Policy, Histogram, .. Slurm];
+
+    /// <summary>Every run from day <paramref name="day"/> (0 is the first) to the end.</summary>
+    public ReplayRuns FromDay(int day) => Map(r => r.FromDay(day));
+
+    /// <summary>Every run on day <paramref name="day"/> alone.</summary>
+    public ReplayRuns OnDay(int day) => Map(r => r.OnDay(day));
+
+    private ReplayRuns Map(Func<ReplayResult, ReplayResult> part) =>
+        new(part(AlwaysOn), part(Policy), part(Histogram), [.. Slurm.Select(part)]);
+}
