@@ -1,0 +1,11 @@
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>The outcome of checking a user name and password.</summary>
+public enum SignIn
+{
+    Accepted,
+    Refused,
+
+    /// <summary>Too many failures: refused whatever the password, until the lockout ends.</summary>
+    LockedOut,
+}
