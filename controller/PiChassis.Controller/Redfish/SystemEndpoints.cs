@@ -91,7 +91,7 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
         if (patch.Identify == false && slot.Identifying)
         {
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status400BadRequest, RedfishMessage.PropertyValueNotInList(
-                "false", "LocationIndicatorActive", "the identify LED stops by itself 30 s after it was switched on"));
+                "off", "LocationIndicatorActive", "the identify LED stops by itself 30 s after it was switched on"));
             return;
         }
 

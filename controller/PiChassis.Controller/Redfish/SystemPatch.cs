@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace PiChassis.Controller.Redfish;
 
 /// <summary>
-/// A checked PATCH of a ComputerSystem: <c>LocationIndicatorActive</c> and <c>Boot</c>'s override are
-/// writable; every other property is refused, and one bad property refuses the whole request.
+/// A checked PATCH of a ComputerSystem: <c>LocationIndicatorActive</c> (or the older <c>IndicatorLED</c>,
+/// <c>Lit</c> and <c>Blinking</c> both meaning identify) and <c>Boot</c>'s override are writable; every other property is refused, and one bad property refuses the whole request.
 /// </summary>
 public sealed record SystemPatch(bool? Identify, BootOverride? Boot)
 {
@@ -31,6 +31,21 @@ public sealed record SystemPatch(bool? Identify, BootOverride? Boot)
                     }
 
                     patch = patch with { Identify = property.Value.GetBoolean() };
+                    break;
+                case "IndicatorLED":
+                    if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        error = TypeError(property.Value, property.Name);
+                        return false;
+                    }
+
+                    if (property.Value.GetString() is not ("Lit" or "Blinking" or "Off"))
+                    {
+                        error = (StatusCodes.Status400BadRequest, RedfishMessage.PropertyValueNotInList(property.Value.GetString()!, property.Name, "one of Lit, Blinking, Off"));
+                        return false;
+                    }
+
+                    patch = patch with { Identify = property.Value.GetString() != "Off" };
                     break;
                 case nameof(Boot):
                     if (!TryParseBoot(property.Value, current[nameof(Boot)]!.AsObject(), patch.Boot ?? boot, out var parsed, out error))

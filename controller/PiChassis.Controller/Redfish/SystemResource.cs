@@ -25,6 +25,9 @@ public static class SystemResource
             ["PowerState"] = PowerState(slot),
             ["Status"] = new JsonObject { ["State"] = State(slot), ["Health"] = Health(slot) },
             ["LocationIndicatorActive"] = slot.Identifying,
+
+            // Deprecated by LocationIndicatorActive, and still what sushy (Ironic, Metal3) reads and sets.
+            ["IndicatorLED"] = slot.Identifying ? "Blinking" : "Off",
             ["Boot"] = new JsonObject
             {
                 ["BootSourceOverrideEnabled"] = boot.Enabled,
