@@ -56,23 +56,13 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
 
     private async Task PatchAsync(HttpContext context)
     {
-        var caller = RedfishGate.Caller(context);
-        if (!caller.CanConfigureComponents)
-        {
-            await RedfishResponse.ErrorAsync(context, StatusCodes.Status403Forbidden, RedfishMessage.InsufficientPrivilege());
-            return;
-        }
-
-        if (await FindAsync(context) is not { } slot)
+        using var change = await BeginChangeAsync(context);
+        if (change is null)
         {
             return;
         }
 
-        using var body = await RedfishBody.ReadObjectAsync(context);
-        if (body is null)
-        {
-            return;
-        }
+        var (caller, slot, body) = change;
 
         var current = SystemResource.Build(slot, boots[slot.Slot], _chassisId);
         if (!RedfishResponse.Matches(context.Request.Headers.IfMatch, RedfishResponse.ETagOf(current)))
@@ -113,23 +103,13 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
 
     private async Task ResetAsync(HttpContext context)
     {
-        var caller = RedfishGate.Caller(context);
-        if (!caller.CanConfigureComponents)
-        {
-            await RedfishResponse.ErrorAsync(context, StatusCodes.Status403Forbidden, RedfishMessage.InsufficientPrivilege());
-            return;
-        }
-
-        if (await FindAsync(context) is not { } slot)
+        using var change = await BeginChangeAsync(context);
+        if (change is null)
         {
             return;
         }
 
-        using var body = await RedfishBody.ReadObjectAsync(context);
-        if (body is null)
-        {
-            return;
-        }
+        var (caller, slot, body) = change;
 
         string? resetType = null;
         foreach (var parameter in body.RootElement.EnumerateObject())
@@ -166,6 +146,24 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
         }
+    }
+
+    /// <summary>The start of every change: the caller may configure components, the system exists, the body is a JSON object; null when refused (and answered).</summary>
+    private async Task<Change?> BeginChangeAsync(HttpContext context)
+    {
+        var caller = RedfishGate.Caller(context);
+        if (!caller.CanConfigureComponents)
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status403Forbidden, RedfishMessage.InsufficientPrivilege());
+            return null;
+        }
+
+        if (await FindAsync(context) is not { } slot)
+        {
+            return null;
+        }
+
+        return await RedfishBody.ReadObjectAsync(context) is { } body ? new Change(caller, slot, body) : null;
     }
 
     /// <summary>Runs a command; a refusal is answered with the engine's reason and false returned.</summary>
@@ -217,5 +215,10 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
         }
 
         return slot;
+    }
+
+    private sealed record Change(RedfishCaller Caller, SlotState Slot, JsonDocument Body) : IDisposable
+    {
+        public void Dispose() => Body.Dispose();
     }
 }
