@@ -9,10 +9,10 @@ namespace PiChassis.Controller.Redfish;
 /// <summary>
 /// The configured accounts, their password checks and lockouts. Only configured names are tracked, so
 /// guessed names cannot grow memory; an unknown name costs the same hash as a known one, so timing does
-/// not tell which names exist. A simulated controller on loopback adds the development account
+/// not tell which names exist (<see cref="VerifyAsync"/>). A simulated controller on loopback adds the development account
 /// <see cref="DevelopmentUser"/> / <see cref="DevelopmentPassword"/>, which exists nowhere else.
 /// </summary>
-public sealed class RedfishAccounts
+public sealed class RedfishAccounts : IDisposable
 {
     public const string DevelopmentUser = "admin";
     public const string DevelopmentPassword = "pichassis";
@@ -21,7 +21,12 @@ public sealed class RedfishAccounts
     private const int DevelopmentIterations = 10_000;
 
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
+    /// <summary>Logins waiting for the slow hash at most; more are answered "busy" (503) at once.</summary>
+    public const int MaxHashesWaiting = 16;
+
     private readonly Lazy<PasswordHash> _decoy = new(MakeDecoy);
+    private readonly SemaphoreSlim _hashing = new(1, 1);
+    private int _hashesWaiting;
     private readonly RedfishOptions _options;
     private readonly TimeProvider _time;
 
@@ -57,44 +62,79 @@ public sealed class RedfishAccounts
 
     public RedfishRole? RoleOf(string userName) => _accounts.TryGetValue(userName, out var account) ? account.Role : null;
 
-    /// <summary>Checks a login; after <see cref="RedfishOptions.LockoutAttempts"/> failures in a row the account is locked out.</summary>
-    public SignIn Verify(string userName, string password, out RedfishRole role)
+    /// <summary>
+    /// Checks a login; after <see cref="RedfishOptions.LockoutAttempts"/> failures in a row the account is
+    /// locked out. The slow hashes run one at a time, and at most <see cref="MaxHashesWaiting"/> wait
+    /// (beyond: <see cref="SignIn.Busy"/>): a flood of logins takes one core at most, and never
+    /// fills the thread pool the engine loop and sampling run on.
+    /// </summary>
+    public async Task<(SignIn Outcome, RedfishRole Role)> VerifyAsync(string userName, string password)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
-        role = RedfishRole.ReadOnly;
-        if (!_accounts.TryGetValue(userName, out var account))
+        _accounts.TryGetValue(userName, out var account);
+        var digest = Account.Digest(password);
+        if (account is not null)
         {
-            _decoy.Value.Verify(password);
-            return SignIn.Refused;
+            lock (account.Gate)
+            {
+                if (account.IsLockedOut(_time.GetUtcNow()))
+                {
+                    return (SignIn.LockedOut, default);
+                }
+
+                if (account.MatchesLastGood(digest))
+                {
+                    account.Accept(digest);
+                    return (SignIn.Accepted, account.Role);
+                }
+            }
         }
 
-        // One check at a time per account: a flood on one login is slowed to the hash's pace, others are not.
+        if (Interlocked.Increment(ref _hashesWaiting) > MaxHashesWaiting)
+        {
+            Interlocked.Decrement(ref _hashesWaiting);
+            return (SignIn.Busy, default);
+        }
+
+        bool right;
+        await _hashing.WaitAsync();
+        try
+        {
+            // An unknown name costs the same hash, so timing does not tell which names exist.
+            right = (account?.Hash ?? _decoy.Value).Verify(password) && account is not null;
+        }
+        finally
+        {
+            _hashing.Release();
+            Interlocked.Decrement(ref _hashesWaiting);
+        }
+
+        if (account is null)
+        {
+            return (SignIn.Refused, default);
+        }
+
         lock (account.Gate)
         {
             var now = _time.GetUtcNow();
-            if (account.LockedUntil is { } until && now < until)
+            if (account.IsLockedOut(now))
             {
-                return SignIn.LockedOut;
+                return (SignIn.LockedOut, default);
             }
 
-            if (!account.Check(password))
+            if (right)
             {
-                account.LockedUntil = null;
-                if (++account.Failures >= _options.LockoutAttempts)
-                {
-                    account.Failures = 0;
-                    account.LockedUntil = now + _options.LockoutDuration;
-                }
-
-                return SignIn.Refused;
+                account.Accept(digest);
+                return (SignIn.Accepted, account.Role);
             }
 
-            account.Failures = 0;
-            role = account.Role;
-            return SignIn.Accepted;
+            account.Fail(now, _options.LockoutAttempts, _options.LockoutDuration);
+            return (SignIn.Refused, default);
         }
     }
+
+    public void Dispose() => _hashing.Dispose();
 
     private static PasswordHash MakeDecoy() => PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
 
@@ -104,6 +144,8 @@ public sealed class RedfishAccounts
         // remembered as a keyed digest, so a client such as MAAS does not cost a PBKDF2 per request.
         private static readonly byte[] DigestKey = RandomNumberGenerator.GetBytes(32);
         private byte[]? _lastGood;
+        private int _failures;
+        private DateTimeOffset? _lockedUntil;
 
         public Lock Gate { get; } = new();
 
@@ -111,25 +153,28 @@ public sealed class RedfishAccounts
 
         public RedfishRole Role { get; } = role;
 
-        public int Failures { get; set; }
+        public PasswordHash Hash { get; } = hash;
 
-        public DateTimeOffset? LockedUntil { get; set; }
+        public static byte[] Digest(string password) => HMACSHA256.HashData(DigestKey, Encoding.UTF8.GetBytes(password));
 
-        public bool Check(string password)
+        public bool IsLockedOut(DateTimeOffset now) => _lockedUntil is { } until && now < until;
+
+        public bool MatchesLastGood(byte[] digest) => _lastGood is not null && CryptographicOperations.FixedTimeEquals(digest, _lastGood);
+
+        public void Accept(byte[] digest)
         {
-            var digest = HMACSHA256.HashData(DigestKey, Encoding.UTF8.GetBytes(password));
-            if (_lastGood is not null && CryptographicOperations.FixedTimeEquals(digest, _lastGood))
-            {
-                return true;
-            }
-
-            if (!hash.Verify(password))
-            {
-                return false;
-            }
-
+            _failures = 0;
             _lastGood = digest;
-            return true;
+        }
+
+        public void Fail(DateTimeOffset now, int attempts, TimeSpan duration)
+        {
+            _lockedUntil = null;
+            if (++_failures >= attempts)
+            {
+                _failures = 0;
+                _lockedUntil = now + duration;
+            }
         }
     }
 }

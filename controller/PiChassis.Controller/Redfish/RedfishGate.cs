@@ -31,11 +31,15 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
             || (path == RedfishPaths.Sessions && HttpMethods.IsPost(method));
         if (!open)
         {
-            var (caller, refusal) = SignIn(context);
+            var (caller, status, refusal) = await SignInAsync(context);
             if (caller is null)
             {
-                context.Response.Headers.WWWAuthenticate = Realm;
-                await RedfishResponse.ErrorAsync(context, StatusCodes.Status401Unauthorized, refusal!);
+                if (status == StatusCodes.Status401Unauthorized)
+                {
+                    context.Response.Headers.WWWAuthenticate = Realm;
+                }
+
+                await RedfishResponse.ErrorAsync(context, status, refusal!);
                 return;
             }
 
@@ -59,24 +63,29 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         }
     }
 
-    private (RedfishCaller? Caller, RedfishMessage? Refusal) SignIn(HttpContext context)
+    /// <summary>The caller, or the status and message to refuse with (401, or 503 when too many logins wait for the hash).</summary>
+    private async Task<(RedfishCaller? Caller, int Status, RedfishMessage? Refusal)> SignInAsync(HttpContext context)
     {
         var uri = context.Request.Path.Value ?? "";
         if (context.Request.Headers["X-Auth-Token"].ToString() is { Length: > 0 } token)
         {
             return sessions.Use(token) is { } session
-                ? (new RedfishCaller(session.UserName, session.Role, session.Id), null)
-                : (null, RedfishMessage.NoValidSession());
+                ? (new RedfishCaller(session.UserName, session.Role, session.Id), StatusCodes.Status200OK, null)
+                : (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
         }
 
         if (!TryReadBasic(context.Request.Headers.Authorization.ToString(), out var user, out var password))
         {
-            return (null, RedfishMessage.NoValidSession());
+            return (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
         }
 
-        return accounts.Verify(user, password, out var role) == Redfish.SignIn.Accepted
-            ? (new RedfishCaller(user, role, null), null)
-            : (null, RedfishMessage.ResourceAtUriUnauthorized(uri, "the user name or password is wrong, or the account is locked out"));
+        var (outcome, role) = await accounts.VerifyAsync(user, password);
+        return outcome switch
+        {
+            SignIn.Accepted => (new RedfishCaller(user, role, null), StatusCodes.Status200OK, null),
+            SignIn.Busy => (null, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable("too many logins are being checked")),
+            _ => (null, StatusCodes.Status401Unauthorized, RedfishMessage.ResourceAtUriUnauthorized(uri, "the user name or password is wrong, or the account is locked out")),
+        };
     }
 
     private static bool TryReadBasic(string header, out string user, out string password)

@@ -76,7 +76,14 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
             return;
         }
 
-        if (accounts.Verify(user, password, out var role) != SignIn.Accepted)
+        var (outcome, role) = await accounts.VerifyAsync(user, password);
+        if (outcome == SignIn.Busy)
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable("too many logins are being checked"));
+            return;
+        }
+
+        if (outcome != SignIn.Accepted)
         {
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status401Unauthorized,
                 RedfishMessage.ResourceAtUriUnauthorized(RedfishPaths.Sessions, "the user name or password is wrong, or the account is locked out"));

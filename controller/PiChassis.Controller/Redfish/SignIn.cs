@@ -8,4 +8,7 @@ public enum SignIn
 
     /// <summary>Too many failures: refused whatever the password, until the lockout ends.</summary>
     LockedOut,
+
+    /// <summary>Too many logins are waiting for the slow hash: try again shortly.</summary>
+    Busy,
 }

@@ -11,41 +11,42 @@ public sealed class RedfishAccountsTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void Verify_AfterTheAttempts_LockedOutForTheDurationThenAcceptedAgain()
+    public async Task Verify_AfterTheAttempts_LockedOutForTheDurationThenAcceptedAgain()
     {
         var accounts = Accounts(simulate: false);
 
-        Assert.Equal(SignIn.Refused, accounts.Verify("ops", "wrong", out _));
-        Assert.Equal(SignIn.Refused, accounts.Verify("ops", "wrong", out _));
-        Assert.Equal(SignIn.LockedOut, accounts.Verify("ops", "right", out _));
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right")).Outcome);
         _time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
-        Assert.Equal(SignIn.LockedOut, accounts.Verify("ops", "right", out _));
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right")).Outcome);
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(SignIn.Accepted, accounts.Verify("ops", "right", out var role));
+        var (outcome, role) = await accounts.VerifyAsync("ops", "right");
+        Assert.Equal(SignIn.Accepted, outcome);
         Assert.Equal(RedfishRole.Operator, role);
     }
 
     [Fact]
-    public void Verify_SuccessInBetween_StartsTheCountAgain()
+    public async Task Verify_SuccessInBetween_StartsTheCountAgain()
     {
         var accounts = Accounts(simulate: false);
 
-        Assert.Equal(SignIn.Refused, accounts.Verify("ops", "wrong", out _));
-        Assert.Equal(SignIn.Accepted, accounts.Verify("ops", "right", out _));
-        Assert.Equal(SignIn.Refused, accounts.Verify("ops", "wrong", out _));
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
 
-        Assert.Equal(SignIn.Accepted, accounts.Verify("ops", "right", out _));
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
     }
 
     [Fact]
-    public void Verify_UnknownUser_RefusedNeverLockedOut()
+    public async Task Verify_UnknownUser_RefusedNeverLockedOut()
     {
         var accounts = Accounts(simulate: false);
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(SignIn.Refused, accounts.Verify("nobody", "x", out _));
+            Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("nobody", "x")).Outcome);
         }
     }
 
@@ -54,18 +55,29 @@ public sealed class RedfishAccountsTests
     [InlineData(true, "::1", true)]
     [InlineData(true, "0.0.0.0", false)]
     [InlineData(false, "127.0.0.1", false)]
-    public void DevelopmentAccount_OnlySimulatingOnLoopback(bool simulate, string address, bool exists)
+    public async Task DevelopmentAccount_OnlySimulatingOnLoopback(bool simulate, string address, bool exists)
     {
         var accounts = Accounts(simulate, address);
 
         Assert.Equal(exists, accounts.HasDevelopmentAccount);
-        Assert.Equal(exists ? SignIn.Accepted : SignIn.Refused, accounts.Verify("admin", "pichassis", out _));
+        Assert.Equal(exists ? SignIn.Accepted : SignIn.Refused, (await accounts.VerifyAsync("admin", "pichassis")).Outcome);
     }
 
-    private RedfishAccounts Accounts(bool simulate, string address = "127.0.0.1")
+    [Fact]
+    public async Task Verify_AFloodOfLogins_OneHashAtATimeAndTheRestRefusedAsBusy()
+    {
+        var accounts = Accounts(simulate: false, hash: PasswordHash.Create("right", 1_000_000).ToString());
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () => (await accounts.VerifyAsync($"guess{i}", "x")).Outcome)));
+
+        Assert.Contains(SignIn.Busy, outcomes);
+        Assert.True(outcomes.Count(o => o == SignIn.Refused) <= 1 + RedfishAccounts.MaxHashesWaiting, string.Join(" ", outcomes));
+    }
+
+    private RedfishAccounts Accounts(bool simulate, string address = "127.0.0.1", string? hash = null)
     {
         var options = new RedfishOptions { Address = address, LockoutAttempts = 2, LockoutDuration = TimeSpan.FromMinutes(1) };
-        options.Accounts.Add(new RedfishAccountOptions { UserName = "ops", Role = RedfishRole.Operator, PasswordHash = Hash });
+        options.Accounts.Add(new RedfishAccountOptions { UserName = "ops", Role = RedfishRole.Operator, PasswordHash = hash ?? Hash });
         return new RedfishAccounts(Options.Create(options), Options.Create(new SimulationOptions { Enabled = simulate }), _time);
     }
 }
