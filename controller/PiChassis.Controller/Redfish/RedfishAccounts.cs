@@ -101,6 +101,9 @@ public sealed class RedfishAccounts : IDisposable
         await _hashing.WaitAsync();
         try
         {
+            // The hash runs as a work item of its own: whoever called is not held by it.
+            await Task.Yield();
+
             // An unknown name costs the same hash, so timing does not tell which names exist.
             right = (account?.Hash ?? _decoy.Value).Verify(password) && account is not null;
         }
