@@ -8,27 +8,28 @@ namespace PiChassis.Controller.Redfish;
 
 /// <summary>
 /// The configured accounts, their password checks and lockouts. Only configured names are tracked, so
-/// guessed names cannot grow memory; an unknown name costs the same hash as a known one, so timing does
-/// not tell which names exist (<see cref="VerifyAsync"/>). A simulated controller on loopback adds the development account
-/// <see cref="DevelopmentUser"/> / <see cref="DevelopmentPassword"/>, which exists nowhere else.
+/// guessed names cannot grow memory; an unknown name costs the same hash as a known one, so timing
+/// does not tell which names exist (<see cref="VerifyAsync"/>). A simulated controller on loopback
+/// adds the development account <see cref="DevelopmentUser"/> / <see cref="DevelopmentPassword"/>,
+/// which exists nowhere else.
 /// </summary>
 public sealed class RedfishAccounts : IDisposable
 {
     public const string DevelopmentUser = "admin";
     public const string DevelopmentPassword = "pichassis";
 
+    /// <summary>Logins waiting for the slow hash at most; more are answered "busy" (503) at once.</summary>
+    public const int MaxHashesWaiting = 16;
+
     // The development account's hash is made at start: a cheap one, since its password is public anyway.
     private const int DevelopmentIterations = 10_000;
 
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
-    /// <summary>Logins waiting for the slow hash at most; more are answered "busy" (503) at once.</summary>
-    public const int MaxHashesWaiting = 16;
-
     private readonly Lazy<PasswordHash> _decoy = new(MakeDecoy);
     private readonly SemaphoreSlim _hashing = new(1, 1);
-    private int _hashesWaiting;
     private readonly RedfishOptions _options;
     private readonly TimeProvider _time;
+    private int _hashesWaiting;
 
     public RedfishAccounts(IOptions<RedfishOptions> options, IOptions<SimulationOptions> simulation, TimeProvider time)
     {
@@ -52,7 +53,6 @@ public sealed class RedfishAccounts : IDisposable
         {
             _accounts[DevelopmentUser] = new Account(DevelopmentUser, RedfishRole.Administrator, PasswordHash.Create(DevelopmentPassword, DevelopmentIterations));
         }
-
     }
 
     /// <summary>True when the development account admin / pichassis exists (simulation on loopback).</summary>
