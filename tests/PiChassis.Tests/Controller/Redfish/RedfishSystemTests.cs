@@ -64,6 +64,22 @@ public sealed class RedfishSystemTests
         Assert.Equal("Disabled", (await JsonAsync(system))["Status"]!["State"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Reset_OnOverTheSupplysBudget_ConflictWithTheEnginesReasonAndNothingSwitched()
+    {
+        // A boot reserves more than the supply gives at most: the engine refuses every power-on.
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["Power:PsuBudgetW"] = "40", ["Power:DefaultBootPeakW"] = "40" });
+        Assert.True((await host.CommandAsync(1, SlotAction.ForceOff)).Ok);
+        Assert.True(await host.WaitForRelayAsync(1, ["low"]));
+
+        using var response = await host.Client().PostAsync(Reset1, Body("""{"ResetType":"On"}"""));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("budget_exceeded", (await JsonAsync(response))["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(SlotPhase.Off, (await host.StateAsync(1)).Phase);
+        Assert.Equal(["low"], host.RelayWrites(1));
+    }
+
     [Theory]
     [InlineData("{\"ResetType\":", "Base.1.18.0.MalformedJSON")]
     [InlineData("[\"On\"]", "Base.1.18.0.MalformedJSON")]
