@@ -13,6 +13,9 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 # Debian's Chromium for the Node-RED dashboard test (/usr/bin/chromium is a wrapper of this).
 [ -x /usr/lib/chromium/chromium ] || need_apt+=(chromium)
+# Real Redfish clients for the Redfish tests: DMTF's CLI and the library Ironic and Metal3 use.
+command -v redfishtool >/dev/null 2>&1 || need_apt+=(redfishtool)
+dpkg -s python3-sushy >/dev/null 2>&1 || need_apt+=(python3-sushy)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}") >/dev/null \

@@ -3,11 +3,26 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PiChassis.Controller.Hosting;
+using PiChassis.Controller.Redfish;
 
 var commandLine = ControllerCommandLine.Parse(args);
 if (commandLine.ShowHelp)
 {
     Console.WriteLine(ControllerCommandLine.Usage);
+    return 0;
+}
+
+if (commandLine.HashPassword && commandLine.Errors.Count == 0)
+{
+    // From stdin, not the command line, so the password stays out of the shell history and the process list.
+    var password = Console.In.ReadLine();
+    if (string.IsNullOrEmpty(password))
+    {
+        Console.Error.WriteLine("error: --hash-password reads the password from the first line of stdin, and it was empty.");
+        return 2;
+    }
+
+    Console.WriteLine(PasswordHash.Create(password));
     return 0;
 }
 

@@ -77,7 +77,7 @@ public static class Footprint
         [
             "--simulate", "--slots", options.Slots.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDir,
             "--mqtt-host", "127.0.0.1", "--mqtt-port", brokerPort.ToString(CultureInfo.InvariantCulture),
-            $"--Chassis:Id={chassisId}", "--ConsoleView:Enabled=false", .. extra,
+            $"--Chassis:Id={chassisId}", "--ConsoleView:Enabled=false", "--Redfish:Port=0", .. extra,
         ];
         return ControllerProcess.Start(executable, options.Environment, args);
     }

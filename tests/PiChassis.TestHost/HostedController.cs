@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Hosting;
+using PiChassis.Controller.Redfish;
 using PiChassis.Controller.Simulation;
 using PiChassis.Hardware.Simulation;
 using PiChassis.Hardware.Simulation.Physics;
@@ -13,7 +14,8 @@ namespace PiChassis.TestHost;
 /// <summary>
 /// The whole controller in this process: the Generic Host with the controller's own service
 /// registration, a 4-slot simulated chassis, the real clock, a data directory of its own (deleted
-/// on dispose) and MQTT on its embedded broker at a free port, unless the settings say otherwise.
+/// on dispose) and MQTT on its embedded broker at a free port, unless the settings say otherwise;
+/// no Redfish service unless <c>Redfish:Enabled</c> is given.
 /// </summary>
 public sealed class HostedController : IAsyncDisposable
 {
@@ -43,6 +45,9 @@ public sealed class HostedController : IAsyncDisposable
 
     public IEventJournal Journal => Services.GetRequiredService<IEventJournal>();
 
+    /// <summary>The Redfish service's address (e.g. <c>http://127.0.0.1:40123/</c>) with <c>Redfish:Enabled</c>; null when it is off or could not listen.</summary>
+    public Uri? RedfishBaseUri => Services.GetService<RedfishServer>()?.BaseUri;
+
     /// <summary>Starts a controller; it has passed the configuration check the real one runs at start.</summary>
     /// <param name="settings">Settings over the defaults above (a null value unsets one).</param>
     /// <param name="configure">Logging and replacements of the controller's services (they win: it adds with TryAdd).</param>
@@ -61,6 +66,9 @@ public sealed class HostedController : IAsyncDisposable
             ["Storage:DataDir"] = dataDir,
             ["Mqtt:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["ConsoleView:Enabled"] = "false",
+
+            // Off unless a test asks for it (then with Redfish:Port 0, a free port: see RedfishBaseUri).
+            ["Redfish:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
         {

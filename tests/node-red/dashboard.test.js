@@ -62,7 +62,7 @@ before(async () => {
     processes.start('controller', 'dotnet', [controllerDll, '--simulate', '--slots', String(slotCount),
         '--mqtt-host', '127.0.0.1', '--mqtt-port', String(broker.port), '--data-dir', dataDir,
         '--Mqtt:Username=' + user, '--Mqtt:Password=' + password, '--ConsoleView:Enabled=false',
-        '--Telemetry:PublishInterval=00:00:01'],
+        '--Telemetry:PublishInterval=00:00:01', '--Redfish:Port=0'],
     { env: { ...process.env, DOTNET_NOLOGO: '1' } })
 
     client = mqtt.connect(`mqtt://127.0.0.1:${broker.port}`, { username: user, password, reconnectPeriod: 500 })

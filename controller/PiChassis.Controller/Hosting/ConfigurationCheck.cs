@@ -28,6 +28,7 @@ public static class ConfigurationCheck
         Check<CoolingOptions>(services, errors);
         Check<PolicyOptions>(services, errors);
         Check<MetricsOptions>(services, errors);
+        Check<RedfishOptions>(services, errors);
         return errors;
     }
 

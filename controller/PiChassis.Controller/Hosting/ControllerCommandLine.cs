@@ -17,6 +17,7 @@ public sealed class ControllerCommandLine
           --data-dir DIR        persistent state (default /var/lib/pichassis)
           --config FILE         a JSON settings file
           --Section:Key=VALUE   any setting, e.g. --Power:PsuBudgetW=60
+          --hash-password       read a password on stdin, print its hash for Redfish:Accounts, exit
           --help                this text
         Settings also come from appsettings.json and PICHASSIS_Section__Key environment variables.
         """;
@@ -42,6 +43,9 @@ public sealed class ControllerCommandLine
     public bool Simulate { get; private set; }
 
     public bool ShowHelp { get; private set; }
+
+    /// <summary>Only hash a password for <c>Redfish:Accounts</c>: the controller does not start.</summary>
+    public bool HashPassword { get; private set; }
 
     public static ControllerCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -75,6 +79,9 @@ public sealed class ControllerCommandLine
                     break;
                 case "--help" or "-h":
                     line.ShowHelp = true;
+                    break;
+                case "--hash-password":
+                    line.HashPassword = true;
                     break;
                 case "--config":
                     line.ConfigFile = TakeValue();

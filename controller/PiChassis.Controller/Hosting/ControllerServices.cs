@@ -11,6 +11,7 @@ using PiChassis.Controller.Metrics;
 using PiChassis.Controller.Mqtt;
 using PiChassis.Controller.Panel;
 using PiChassis.Controller.Policy;
+using PiChassis.Controller.Redfish;
 using PiChassis.Controller.Sampling;
 using PiChassis.Controller.Simulation;
 using PiChassis.Controller.Storage;
@@ -54,6 +55,7 @@ public static class ControllerServices
         services.AddPiChassisPolicy(configuration);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
         services.AddPiChassisMetrics(configuration);
+        services.AddPiChassisRedfish(configuration);
         services.AddPiChassisSystemd();
         return services;
     }
@@ -71,6 +73,7 @@ public static class ControllerServices
         services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section));
         services.AddOptions<ConsoleViewOptions>().Bind(configuration.GetSection(ConsoleViewOptions.Section));
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section));
+        services.AddOptions<RedfishOptions>().Bind(configuration.GetSection(RedfishOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChassisOptions>, ChassisOptionsValidator>());
         var general = new ControllerOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>>(general));
@@ -79,6 +82,7 @@ public static class ControllerServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>>(general));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleViewOptions>>(general));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedfishOptions>, RedfishOptionsValidator>());
         var engine = new EngineOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerOptions>>(engine));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionOptions>>(engine));

@@ -61,6 +61,9 @@ public sealed class ControllerProcess : IDisposable
             info.Environment.Remove(name);
         }
 
+        // Each simulated controller serves Redfish on a free port of its own, not on the 8443 of
+        // --simulate, so that controllers started side by side never meet; --Redfish:Port wins over it.
+        info.Environment["PICHASSIS_Redfish__Port"] = "0";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

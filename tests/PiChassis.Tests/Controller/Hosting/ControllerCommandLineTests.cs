@@ -47,4 +47,14 @@ public class ControllerCommandLineTests
     {
         Assert.True(ControllerCommandLine.Parse(["--help"]).ShowHelp);
     }
+
+    [Fact]
+    public void Parse_HashPassword_OnlyHashesAndStartsNothing()
+    {
+        var line = ControllerCommandLine.Parse(["--hash-password"]);
+
+        Assert.True(line.HashPassword);
+        Assert.Empty(line.Errors);
+        Assert.Empty(line.Settings);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class ControllerKillTests
         [
             Path.Combine(AppContext.BaseDirectory, "pichassis-controller.dll"), "--simulate", "--slots", "2", "--data-dir", dataDir,
             "--mqtt-host", "127.0.0.1", "--mqtt-port", broker.Port.ToString(CultureInfo.InvariantCulture), "--ConsoleView:Enabled=false",
+            "--Redfish:Port=0",
         ]);
         try
         {

@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>
+/// Boot source overrides kept per slot in memory, returned as set. A Pi's boot order is its own
+/// (its EEPROM's BOOT_ORDER): nothing here changes how a node boots. The values are kept because
+/// provisioning systems (MAAS) set a PXE override before every power action and fail if refused.
+/// </summary>
+public sealed class BootOverrides
+{
+    private readonly ConcurrentDictionary<int, BootOverride> _bySlot = new();
+
+    public BootOverride this[int slot] => _bySlot.GetValueOrDefault(slot, BootOverride.None);
+
+    public void Set(int slot, BootOverride value) => _bySlot[slot] = value;
+}

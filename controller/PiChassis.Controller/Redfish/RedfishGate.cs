@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>
+/// Every request passes here first: the protocol headers, sign-in (an <c>X-Auth-Token</c> of a session,
+/// or Basic), and Redfish error bodies for what routing refused (404, 405 with its <c>Allow</c>). Only
+/// the service root, the OData documents and the login itself (POST to Sessions) are open to anyone.
+/// </summary>
+public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessions)
+{
+    private const string Realm = "Basic realm=\"PiChassis Redfish\", charset=\"UTF-8\"";
+    private static readonly object CallerKey = new();
+
+    public static RedfishCaller Caller(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[CallerKey] as RedfishCaller ?? throw new InvalidOperationException("the request passed no sign-in");
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        context.Response.Headers["OData-Version"] = "4.0";
+        context.Response.Headers.CacheControl = "no-store";
+        var path = (context.Request.Path.Value ?? "").TrimEnd('/');
+        var method = context.Request.Method;
+        var open = (path is "/redfish" or RedfishPaths.Root or RedfishPaths.OData or RedfishPaths.Metadata && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
+            || (path == RedfishPaths.Sessions && HttpMethods.IsPost(method));
+        if (!open)
+        {
+            var (caller, status, refusal) = await SignInAsync(context);
+            if (caller is null)
+            {
+                if (status == StatusCodes.Status401Unauthorized)
+                {
+                    context.Response.Headers.WWWAuthenticate = Realm;
+                }
+
+                await RedfishResponse.ErrorAsync(context, status, refusal!);
+                return;
+            }
+
+            context.Items[CallerKey] = caller;
+        }
+
+        await next(context);
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status405MethodNotAllowed,
+                RedfishMessage.OperationNotAllowed($"{method} is not supported on {path}; allowed: {context.Response.Headers.Allow}"));
+        }
+        else if (context.Response.StatusCode == StatusCodes.Status404NotFound)
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status404NotFound, RedfishMessage.ResourceNotFound("Resource", path));
+        }
+    }
+
+    /// <summary>The caller, or the status and message to refuse with (401, or 503 when too many logins wait for the hash).</summary>
+    private async Task<(RedfishCaller? Caller, int Status, RedfishMessage? Refusal)> SignInAsync(HttpContext context)
+    {
+        var uri = context.Request.Path.Value ?? "";
+        if (context.Request.Headers["X-Auth-Token"].ToString() is { Length: > 0 } token)
+        {
+            return sessions.Use(token) is { } session
+                ? (new RedfishCaller(session.UserName, session.Role, session.Id), StatusCodes.Status200OK, null)
+                : (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
+        }
+
+        if (!TryReadBasic(context.Request.Headers.Authorization.ToString(), out var user, out var password))
+        {
+            return (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
+        }
+
+        var (outcome, role) = await accounts.VerifyAsync(user, password);
+        return outcome switch
+        {
+            SignIn.Accepted => (new RedfishCaller(user, role, null), StatusCodes.Status200OK, null),
+            SignIn.Busy => (null, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable("too many logins are being checked")),
+            _ => (null, StatusCodes.Status401Unauthorized, RedfishMessage.ResourceAtUriUnauthorized(uri, "the user name or password is wrong, or the account is locked out")),
+        };
+    }
+
+    private static bool TryReadBasic(string header, out string user, out string password)
+    {
+        user = password = "";
+        const string Scheme = "Basic ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var encoded = header[Scheme.Length..].Trim();
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        (user, password) = (text[..colon], text[(colon + 1)..]);
+        return true;
+    }
+}

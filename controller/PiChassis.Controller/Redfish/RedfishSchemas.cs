@@ -1,0 +1,41 @@
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>
+/// The schema versions the service claims in <c>@odata.type</c> (DMTF bundles of 2023 and later),
+/// listed in <c>$metadata</c> and linked from each response's <c>Link</c> header.
+/// </summary>
+public static class RedfishSchemas
+{
+    public const string RedfishVersion = "1.18.0";
+    public const string BaseRegistry = "Base.1.18.0";
+
+    public const string ServiceRoot = "#ServiceRoot.v1_16_0.ServiceRoot";
+    public const string ComputerSystemCollection = "#ComputerSystemCollection.ComputerSystemCollection";
+    public const string ComputerSystem = "#ComputerSystem.v1_20_0.ComputerSystem";
+    public const string ActionInfo = "#ActionInfo.v1_4_0.ActionInfo";
+    public const string ChassisCollection = "#ChassisCollection.ChassisCollection";
+    public const string ManagerCollection = "#ManagerCollection.ManagerCollection";
+    public const string SessionService = "#SessionService.v1_1_9.SessionService";
+    public const string SessionCollection = "#SessionCollection.SessionCollection";
+    public const string Session = "#Session.v1_7_0.Session";
+    public const string AccountService = "#AccountService.v1_13_0.AccountService";
+    public const string ManagerAccountCollection = "#ManagerAccountCollection.ManagerAccountCollection";
+    public const string ManagerAccount = "#ManagerAccount.v1_10_0.ManagerAccount";
+    public const string RoleCollection = "#RoleCollection.RoleCollection";
+    public const string Role = "#Role.v1_3_2.Role";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ServiceRoot, ComputerSystemCollection, ComputerSystem, ActionInfo, ChassisCollection, ManagerCollection,
+        SessionService, SessionCollection, Session, AccountService, ManagerAccountCollection, ManagerAccount, RoleCollection, Role,
+    ];
+
+    /// <summary><c>#ComputerSystem.v1_20_0.ComputerSystem</c> → <c>ComputerSystem</c>.</summary>
+    public static string Namespace(string type) => type[1..type.IndexOf('.', StringComparison.Ordinal)];
+
+    /// <summary><c>#ComputerSystem.v1_20_0.ComputerSystem</c> → <c>ComputerSystem.v1_20_0</c> (a collection's type has no version: <c>ComputerSystemCollection</c>).</summary>
+    public static string VersionedNamespace(string type) => type[1..type.LastIndexOf('.')];
+
+    /// <summary>The DMTF JSON schema a resource of <paramref name="type"/> is described by, for the <c>Link</c> header.</summary>
+    public static string SchemaUri(string type) => $"https://redfish.dmtf.org/schemas/v1/{VersionedNamespace(type)}.json";
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>
+/// The Redfish service: a slim Kestrel application of its own, handed the controller's singletons, so
+/// the controller's generic host stays as it is. Plain HTTP on loopback, HTTPS with the configured
+/// certificate elsewhere. A port that cannot be opened is logged, not fatal: protection does not
+/// depend on Redfish. Handlers read and act through <see cref="PowerEngineLoop.RunAsync{T}"/> only.
+/// </summary>
+public sealed partial class RedfishServer(
+    RedfishGate gate,
+    ServiceEndpoints service,
+    SystemEndpoints systems,
+    SessionEndpoints sessions,
+    AccountEndpoints accounts,
+    RedfishAccounts accountList,
+    IOptions<RedfishOptions> options,
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    /// <summary>Methods every readable resource answers.</summary>
+    public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
+    private static readonly TimeSpan LoopTimeout = TimeSpan.FromSeconds(5);
+    private readonly ILogger<RedfishServer> _logger = loggers.CreateLogger<RedfishServer>();
+    private WebApplication? _app;
+
+    /// <summary>The service's base address (<c>http://127.0.0.1:8443</c>) once started; null when it could not listen.</summary>
+    public Uri? BaseUri { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!RedfishOptionsValidator.TryParseAddress(settings.Address, out var address))
+        {
+            return; // the configuration check has reported it already
+        }
+
+        X509Certificate2? certificate = null;
+        if (settings.CertificatePath is { } path)
+        {
+            try
+            {
+                certificate = LoadCertificate(path, settings.CertificatePassword);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                LogCannotListen($"{settings.Address}:{settings.Port}", $"certificate {path}: {e.Message}");
+                return;
+            }
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RedfishBody.MaxBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            kestrel.Limits.MaxConcurrentConnections = 128;
+            kestrel.Listen(address, settings.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+        });
+        var app = builder.Build();
+        app.Use(gate.InvokeAsync);
+        app.UseRouting();
+        service.Map(app);
+        systems.Map(app);
+        sessions.Map(app);
+        accounts.Map(app);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            LogCannotListen($"{settings.Address}:{settings.Port}", e.Message);
+            return;
+        }
+
+        _app = app;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        BaseUri = bound is null ? null : new Uri(bound);
+        var url = $"{BaseUri}redfish/v1";
+        LogListening(url);
+        if (accountList.HasDevelopmentAccount)
+        {
+            LogDevelopmentAccount(RedfishAccounts.DevelopmentUser, RedfishAccounts.DevelopmentPassword);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the engine loop; when the loop is full or stopped, answers 503 and returns default.</summary>
+    public static async Task<T?> OnLoopAsync<T>(HttpContext context, PowerEngineLoop loop, Func<PowerEngine, T> work)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(loop);
+        try
+        {
+            return await loop.RunAsync(work).WaitAsync(LoopTimeout, context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable(e.Message));
+            return null;
+        }
+    }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".pfx" or ".p12"
+            ? X509CertificateLoader.LoadPkcs12FromFile(path, password)
+            : X509Certificate2.CreateFromPemFile(path);
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Redfish service on {Url}")]
+    private partial void LogListening(string url);
+
+    [LoggerMessage(EventId = 901, Level = LogLevel.Warning, Message = "Redfish development account: {User} / {Password} (Administrator; only in simulation on loopback)")]
+    private partial void LogDevelopmentAccount(string user, string password);
+
+    [LoggerMessage(EventId = 902, Level = LogLevel.Error, Message = "Redfish service {Listen} cannot listen: {Reason}; running without Redfish")]
+    private partial void LogCannotListen(string listen, string reason);
+}

@@ -1,0 +1,22 @@
+using PiChassis.Controller.Configuration;
+
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>A signed-in session: its public <see cref="Id"/> (in its URI) and its secret <see cref="Token"/> (X-Auth-Token).</summary>
+public sealed class RedfishSession(string id, string token, string userName, RedfishRole role, DateTimeOffset created)
+{
+    public string Id { get; } = id;
+
+    public string Token { get; } = token;
+
+    public string UserName { get; } = userName;
+
+    public RedfishRole Role { get; } = role;
+
+    public DateTimeOffset Created { get; } = created;
+
+    /// <summary>Set under the sessions' lock only.</summary>
+    public DateTimeOffset LastUsed { get; set; } = created;
+
+    public string Uri => $"{RedfishPaths.Sessions}/{Id}";
+}

@@ -1,0 +1,44 @@
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Redfish;
+
+namespace PiChassis.Tests.Controller.Configuration;
+
+public sealed class RedfishOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_AreValid()
+    {
+        var result = new RedfishOptionsValidator().Validate(null, new RedfishOptions());
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.168.1.10")]
+    [InlineData("::")]
+    public void Validate_OffLoopbackWithoutCertificate_RefusedNamingTheCertificate(string address)
+    {
+        var result = new RedfishOptionsValidator().Validate(null, new RedfishOptions { Address = address });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Redfish:CertificatePath is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_AccountMistakes_EachNamedByItsPlaceAndField()
+    {
+        var options = new RedfishOptions();
+        var hash = PasswordHash.Create("pw", 10_000).ToString();
+        options.Accounts.Add(new RedfishAccountOptions { UserName = "ops", Role = RedfishRole.Operator, PasswordHash = hash });
+        options.Accounts.Add(new RedfishAccountOptions { UserName = "ops", Role = RedfishRole.Operator, PasswordHash = hash });
+        options.Accounts.Add(new RedfishAccountOptions { UserName = "a:b", Role = (RedfishRole)7, PasswordHash = "secret" });
+
+        var failures = new RedfishOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(4, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Redfish:Accounts:1: UserName 'ops' is listed twice", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Redfish:Accounts:2: UserName 'a:b'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Redfish:Accounts:2: Role '7'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Redfish:Accounts:2: PasswordHash must be pbkdf2-sha256$", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Redfish;
+
+namespace PiChassis.Tests.Controller.Redfish;
+
+public sealed class RedfishAccountsTests
+{
+    private static readonly string Hash = PasswordHash.Create("right", 10_000).ToString();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Verify_AfterTheAttempts_LockedOutForTheDurationThenAcceptedAgain()
+    {
+        var accounts = Accounts(simulate: false);
+
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        _time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var (outcome, role) = await accounts.VerifyAsync("ops", "right");
+        Assert.Equal(SignIn.Accepted, outcome);
+        Assert.Equal(RedfishRole.Operator, role);
+    }
+
+    [Fact]
+    public async Task Verify_SuccessInBetween_StartsTheCountAgain()
+    {
+        var accounts = Accounts(simulate: false);
+
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_UnknownUser_RefusedNeverLockedOut()
+    {
+        var accounts = Accounts(simulate: false);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("nobody", "x")).Outcome);
+        }
+    }
+
+    [Theory]
+    [InlineData(true, "127.0.0.1", true)]
+    [InlineData(true, "::1", true)]
+    [InlineData(true, "0.0.0.0", false)]
+    [InlineData(false, "127.0.0.1", false)]
+    public async Task DevelopmentAccount_OnlySimulatingOnLoopback(bool simulate, string address, bool exists)
+    {
+        var accounts = Accounts(simulate, address);
+
+        Assert.Equal(exists, accounts.HasDevelopmentAccount);
+        Assert.Equal(exists ? SignIn.Accepted : SignIn.Refused, (await accounts.VerifyAsync("admin", "pichassis")).Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_AFloodOfLogins_OneHashAtATimeAndTheRestRefusedAsBusy()
+    {
+        var accounts = Accounts(simulate: false);
+
+        var logins = Enumerable.Range(0, 40).Select(i => accounts.VerifyAsync($"guess{i}", "x")).ToList();
+        var outcomes = (await Task.WhenAll(logins)).Select(o => o.Outcome).ToList();
+
+        Assert.Equal(RedfishAccounts.MaxHashesWaiting, outcomes.Count(o => o == SignIn.Refused));
+        Assert.Equal(40 - RedfishAccounts.MaxHashesWaiting, outcomes.Count(o => o == SignIn.Busy));
+    }
+
+    private RedfishAccounts Accounts(bool simulate, string address = "127.0.0.1")
+    {
+        var options = new RedfishOptions { Address = address, LockoutAttempts = 2, LockoutDuration = TimeSpan.FromMinutes(1) };
+        options.Accounts.Add(new RedfishAccountOptions { UserName = "ops", Role = RedfishRole.Operator, PasswordHash = Hash });
+        return new RedfishAccounts(Options.Create(options), Options.Create(new SimulationOptions { Enabled = simulate }), _time);
+    }
+}
