@@ -108,6 +108,53 @@ else
 fi
 system chgrp "$user" "$etc/appsettings.json"
 
+# Redfish over HTTPS on the rack network: a self-signed certificate for this host and an administrator
+# with a random password, each made once (an upgrade keeps them). The password is root's alone; the
+# service reads only its slow hash, from an environment file the unit loads.
+make_certificate() { # $1: the PEM file to write, certificate and key
+  local dir host
+  dir=$(mktemp -d)
+  host=$(hostname)
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 -subj "/CN=$host" \
+    -addext "subjectAltName=DNS:$host,DNS:$host.local,DNS:localhost,IP:127.0.0.1" \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null
+  cat "$dir/cert.pem" "$dir/key.pem" >"$dir/both.pem"
+  install "${as_root[@]}" -m 0640 "$dir/both.pem" "$1"
+  rm -rf "$dir"
+}
+make_administrator() { # $1: the password file (root only), $2: the environment file for the unit
+  local password hash dir
+  password=$(openssl rand -base64 18)
+  hash=$(printf '%s\n' "$password" | "$opt/pichassis-controller" --hash-password)
+  dir=$(mktemp -d)
+  printf '%s\n' "$password" >"$dir/password"
+  install "${as_root[@]}" -m 0600 "$dir/password" "$1"
+  {
+    echo "# Made by install.sh: Redfish on every address, HTTPS, one administrator (password in $redfish_password_at)."
+    echo "PICHASSIS_Redfish__Enabled=true"
+    echo "PICHASSIS_Redfish__Address=0.0.0.0"
+    echo "PICHASSIS_Redfish__CertificatePath=$redfish_pem_at"
+    echo "PICHASSIS_Redfish__Accounts__0__UserName=admin"
+    echo "PICHASSIS_Redfish__Accounts__0__Role=Administrator"
+    echo "PICHASSIS_Redfish__Accounts__0__PasswordHash='$hash'"
+  } >"$dir/env"
+  install "${as_root[@]}" -m 0640 "$dir/env" "$2"
+  rm -rf "$dir"
+}
+# Where the service finds them, whatever --root is.
+redfish_pem_at=/etc/pichassis/redfish.pem
+redfish_password_at=/etc/pichassis/redfish-admin.password
+if [ -e "$etc/redfish.env" ]; then
+  echo "keeping the Redfish certificate and administrator ($etc/redfish.env)"
+else
+  fs make_certificate "$etc/redfish.pem"
+  fs make_administrator "$etc/redfish-admin.password" "$etc/redfish.env"
+fi
+# The unit allows loopback only; Redfish's clients (MAAS, Ironic) are on the rack's private network.
+fs install -d "${as_root[@]}" -m 0755 "$unit.d"
+fs install "${as_root[@]}" -m 0644 "$here/systemd/rack-network.conf" "$unit.d/rack-network.conf"
+system chgrp "$user" "$etc/redfish.pem" "$etc/redfish.env"
+
 fs install -d "${as_root[@]}" -m 0755 "$(dirname "$unit")"
 fs install "${as_root[@]}" -m 0644 "$here/systemd/pichassis.service" "$unit"
 
@@ -127,3 +174,5 @@ if $start; then
 fi
 
 echo "PiChassis installed. Settings: /etc/pichassis/appsettings.json; logs: journalctl -u pichassis -f"
+echo "Redfish: https://$(hostname):8443/redfish/v1 as admin, password in $redfish_password_at (root only);"
+echo "  the certificate is self-signed: $redfish_pem_at"

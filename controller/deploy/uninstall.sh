@@ -33,6 +33,7 @@ if [ -n "$root" ] || $dry_run || systemctl list-unit-files pichassis.service >/d
 fi
 
 fs rm -f "$root/etc/systemd/system/pichassis.service"
+fs rm -rf "$root/etc/systemd/system/pichassis.service.d"
 system systemctl daemon-reload
 fs rm -rf "$root/opt/pichassis"
 

@@ -16,7 +16,8 @@ public sealed class InstallScriptTests : IDisposable
         Root = Path.Combine(_scratch, "root");
         Directory.CreateDirectory(Build);
         var executable = Path.Combine(Build, "pichassis-controller");
-        File.WriteAllText(executable, "#!/bin/sh\necho controller\n");
+        // Stands in for the controller: --hash-password answers with a marker of the password's length, never the password.
+        File.WriteAllText(executable, "#!/bin/sh\nif [ \"$1\" = --hash-password ]; then read -r p; echo \"pbkdf2-sha256\\$test\\$${#p}\"; else echo controller; fi\n");
         File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(Path.Combine(Build, "appsettings.json"), "{}");
     }
@@ -69,6 +70,10 @@ public sealed class InstallScriptTests : IDisposable
             // Group pichassis comes from chgrp, which --root only prints.
             ["etc/pichassis/appsettings.json"] = (0b110_100_000, "0:0"),
             ["etc/systemd/system/pichassis.service"] = (0b110_100_100, "0:0"),
+            ["etc/pichassis/redfish.pem"] = (0b110_100_000, "0:0"),
+            ["etc/pichassis/redfish.env"] = (0b110_100_000, "0:0"),
+            ["etc/pichassis/redfish-admin.password"] = (0b110_000_000, "0:0"),
+            ["etc/systemd/system/pichassis.service.d/rack-network.conf"] = (0b110_100_100, "0:0"),
         };
 
         foreach (var run in new[] { "first", "second" })
@@ -83,6 +88,30 @@ public sealed class InstallScriptTests : IDisposable
 
             Assert.Contains("skip (--root): chgrp pichassis", output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Install_Redfish_CertificateAndAdministratorMadeOnceWithOnlyTheHashForTheService()
+    {
+        var (exitCode, output) = await ShellScript.RunAsync(Script, "--from", Build, "--root", Root);
+        var pem = File.ReadAllText(Path.Combine(Root, "etc/pichassis/redfish.pem"));
+        var password = File.ReadAllText(Path.Combine(Root, "etc/pichassis/redfish-admin.password")).Trim();
+        var env = File.ReadAllText(Path.Combine(Root, "etc/pichassis/redfish.env"));
+        var (again, secondOutput) = await ShellScript.RunAsync(Script, "--from", Build, "--root", Root);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("-----BEGIN CERTIFICATE-----", pem, StringComparison.Ordinal);
+        Assert.Contains("PRIVATE KEY-----", pem, StringComparison.Ordinal);
+        Assert.True(password.Length >= 20, password);
+        Assert.Contains($"PICHASSIS_Redfish__Accounts__0__PasswordHash='pbkdf2-sha256$test${password.Length}'", env, StringComparison.Ordinal);
+        Assert.Contains("PICHASSIS_Redfish__CertificatePath=/etc/pichassis/redfish.pem", env, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, env, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, output, StringComparison.Ordinal);
+        Assert.Contains("/etc/pichassis/redfish-admin.password", output, StringComparison.Ordinal);
+        Assert.True(again == 0, secondOutput);
+        Assert.Contains("keeping the Redfish certificate", secondOutput, StringComparison.Ordinal);
+        Assert.Equal(password, File.ReadAllText(Path.Combine(Root, "etc/pichassis/redfish-admin.password")).Trim());
+        Assert.Equal(pem, File.ReadAllText(Path.Combine(Root, "etc/pichassis/redfish.pem")));
     }
 
     [Fact]
