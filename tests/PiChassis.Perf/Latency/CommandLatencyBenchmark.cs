@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using PiChassis.Controller.Redfish;
 using PiChassis.Shared.Mqtt;
 
 namespace PiChassis.Perf.Latency;
@@ -28,12 +30,17 @@ public static class CommandLatencyBenchmark
         ["Simulation:Persist"] = "false",
     };
 
+    /// <summary>The same, with the Redfish service on a free loopback port (plain HTTP, the simulation's development account).</summary>
+    private static readonly IReadOnlyDictionary<string, string> WithRedfish =
+        new Dictionary<string, string>(Settings) { ["Redfish:Enabled"] = "true", ["Redfish:Port"] = "0" };
+
     public static async Task<CommandLatencyResult> RunAsync(int commands)
     {
         var rows = new List<CommandLatencyRow>();
         {
-            await using var controller = await BenchController.StartAsync(Slots, Settings);
+            await using var controller = await BenchController.StartAsync(Slots, WithRedfish);
             rows.Add(await MeasureAsync("embedded broker (MQTTnet.Server, in the controller's process)", controller, commands));
+            rows.Add(await MeasureRedfishAsync(controller, commands));
         }
 
         if (!Mosquitto.IsInstalled)
@@ -75,6 +82,53 @@ public static class CommandLatencyBenchmark
         }
 
         return new CommandLatencyRow(broker, LatencySummary.Of(toRelay), LatencySummary.Of(toResponse), LatencySummary.Of(plain));
+    }
+
+    /// <summary>Redfish resets switching the slots as the MQTT commands do, each followed by a GET of that system on the same connection.</summary>
+    private static async Task<CommandLatencyRow> MeasureRedfishAsync(HostedController controller, int commands)
+    {
+        var baseUri = controller.RedfishBaseUri ?? throw new InvalidOperationException("the Redfish service did not start");
+        using var http = new HttpClient { BaseAddress = baseUri, Timeout = Timeout };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RedfishAccounts.DevelopmentUser}:{RedfishAccounts.DevelopmentPassword}")));
+        using var watch = new RelayWatch(controller);
+        var toRelay = new List<TimeSpan>(commands);
+        var toResponse = new List<TimeSpan>(commands);
+        var reads = new List<TimeSpan>(commands);
+        for (var i = 0; i < WarmUp + commands; i++)
+        {
+            var slot = 1 + (i % Slots);
+            var close = !watch.IsClosed(slot);
+            var switched = watch.NextAsync(slot, close);
+            var sent = Stopwatch.GetTimestamp();
+            using (var reset = await http.PostAsync(new Uri($"redfish/v1/Systems/{slot}/Actions/ComputerSystem.Reset", UriKind.Relative),
+                       new StringContent($$"""{"ResetType":"{{(close ? "On" : "ForceOff")}}"}""", Encoding.UTF8, "application/json")))
+            {
+                if (!reset.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"Reset {(close ? "On" : "ForceOff")} of slot {slot}: {(int)reset.StatusCode} {await reset.Content.ReadAsStringAsync()}");
+                }
+            }
+
+            var responded = Stopwatch.GetElapsedTime(sent);
+            var relayAt = await switched.WaitAsync(Timeout, TimeProvider.System);
+            var read = Stopwatch.GetTimestamp();
+            using (var system = await http.GetAsync(new Uri($"redfish/v1/Systems/{slot}", UriKind.Relative)))
+            {
+                await system.Content.ReadAsByteArrayAsync();
+            }
+
+            var readTook = Stopwatch.GetElapsedTime(read);
+            if (i >= WarmUp)
+            {
+                toRelay.Add(Stopwatch.GetElapsedTime(sent, relayAt));
+                toResponse.Add(responded);
+                reads.Add(readTook);
+            }
+        }
+
+        return new CommandLatencyRow("Redfish (Kestrel in the controller's process, HTTP/1.1 keep-alive, Basic auth)",
+            LatencySummary.Of(toRelay), LatencySummary.Of(toResponse), LatencySummary.Of(reads), PlainName: "GET /Systems/{id}");
     }
 
     /// <summary>Switches <paramref name="slot"/> the other way (on, or force_off) and waits for the response.</summary>
