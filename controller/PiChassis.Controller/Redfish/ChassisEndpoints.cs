@@ -54,7 +54,9 @@ public sealed class ChassisEndpoints(
     private void Serve(IEndpointRouteBuilder app, string pattern, string type, Func<ChassisView, string?, HttpContext, JsonObject?> build) =>
         app.MapMethods(pattern, RedfishServer.ReadMethods, async context =>
         {
-            var view = await RedfishServer.OnLoopAsync(context, loop, e => new ChassisView(_chassisId, e.States, e.Energy.All, hub.Latest, fan.DutyPercent, _power));
+            // The fan's duty is read here, not on the loop: its lock is held while the fans are written, and the engine never waits on a device.
+            var duty = fan.DutyPercent;
+            var view = await RedfishServer.OnLoopAsync(context, loop, e => new ChassisView(_chassisId, e.States, e.Energy.All, hub.Latest, duty, _power));
             if (view is null)
             {
                 return;

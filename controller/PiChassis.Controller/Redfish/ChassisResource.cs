@@ -10,6 +10,7 @@ namespace PiChassis.Controller.Redfish;
 /// </summary>
 public static class ChassisResource
 {
+    /// <summary>Health values from best to worst: the enclosure's rollup is the worst of its slots'.</summary>
     private static readonly string[] HealthOrder = ["OK", "Warning", "Critical"];
 
     public static JsonObject Enclosure(ChassisView view)
@@ -23,7 +24,7 @@ public static class ChassisResource
         {
             ["State"] = "Enabled",
             ["Health"] = "OK",
-            ["HealthRollup"] = HealthOrder[view.States.Select(s => Array.IndexOf(HealthOrder, SystemResource.Status(s)["Health"]!.GetValue<string>())).DefaultIfEmpty(0).Max()],
+            ["HealthRollup"] = HealthOrder[view.States.Select(s => Array.IndexOf(HealthOrder, SystemResource.Health(s))).DefaultIfEmpty(0).Max()],
         };
         body["PowerSubsystem"] = Link(RedfishPaths.OfChassis(id, "PowerSubsystem"));
         body["Thermal"] = Link(RedfishPaths.OfChassis(id, "Thermal"));

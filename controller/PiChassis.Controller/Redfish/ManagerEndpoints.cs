@@ -56,6 +56,7 @@ public sealed class ManagerEndpoints(PowerEngineLoop loop, IEventJournal journal
 
         var total = journal.Count();
         var page = journal.ReadPage(skip, Math.Min(top, PageSize));
+        // The members are the entries themselves, not links to them, as log services serve them: a page is one request, not a hundred.
         var body = CollectionResource.Build(RedfishPaths.JournalEntries, RedfishSchemas.LogEntryCollection, "Journal entries", []);
         body["Members@odata.count"] = total;
         body["Members"] = new JsonArray([.. page.Select(e => (JsonNode?)LogEntryResource.Build(e))]);

@@ -87,7 +87,7 @@ public static class SystemResource
         : "Enabled";
 
     /// <summary>Critical with a latched fault; Warning while protection holds the slot off.</summary>
-    private static string Health(SlotState slot) => slot.Fault is not null ? "Critical" : slot.Held ? "Warning" : "OK";
+    public static string Health(SlotState slot) => slot.Fault is not null ? "Critical" : slot.Held ? "Warning" : "OK";
 
     /// <summary>A stable UUID from a name (the same slot of the same chassis always has the same one).</summary>
     public static string Uuid(string name)
