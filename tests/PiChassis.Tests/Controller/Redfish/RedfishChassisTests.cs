@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Redfish;
 using PiChassis.Controller.Sampling;
 using static PiChassis.Tests.Controller.Redfish.RedfishHost;
 
@@ -143,7 +144,7 @@ public sealed class RedfishChassisTests
         Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Every <c>@odata.id</c> reachable from the service root answers 200 (with an ETag and a schema link where it has a type).</summary>
+    /// <summary>Every <c>@odata.id</c> reachable from the service root answers 200, with an ETag and a schema link where it has a type, and each type is in <c>$metadata</c>.</summary>
     [Fact]
     public async Task Crawl_FromTheRoot_EveryLinkAnswers()
     {
@@ -152,13 +153,15 @@ public sealed class RedfishChassisTests
         var client = host.Client(ReadOnly, Password);
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/redfish/v1" };
         var queue = new Queue<string>(seen);
+        var types = new HashSet<string>(StringComparer.Ordinal);
         while (queue.TryDequeue(out var path))
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
             var body = await JsonAsync(response);
-            if (body["@odata.type"] is not null)
+            if (body["@odata.type"]?.GetValue<string>() is { } type)
             {
+                types.Add(type);
                 Assert.NotNull(response.Headers.ETag);
                 Assert.Contains("rel=describedby", response.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
             }
@@ -169,6 +172,8 @@ public sealed class RedfishChassisTests
             }
         }
 
+        var metadata = await client.GetStringAsync(new Uri("/redfish/v1/$metadata", UriKind.Relative));
+        Assert.All(types, type => Assert.Contains($"Namespace=\"{RedfishSchemas.VersionedNamespace(type)}\"", metadata, StringComparison.Ordinal));
         Assert.Contains("/redfish/v1/Chassis/enclosure/Thermal", seen);
         Assert.Contains("/redfish/v1/Chassis/4/Sensors/Energy", seen);
         Assert.Contains("/redfish/v1/Managers/controller/LogServices/Journal/Entries", seen);
