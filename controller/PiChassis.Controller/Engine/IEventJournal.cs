@@ -14,6 +14,12 @@ public interface IEventJournal
     /// <summary>Events with <c>Seq &gt; sinceSeq</c> that are durable, in order, at most <paramref name="limit"/>.</summary>
     IReadOnlyList<ChassisEvent> Read(long sinceSeq, int limit);
 
+    /// <summary>How many durable events the journal keeps (pruning leaves gaps in <c>seq</c>, so this is no difference of two).</summary>
+    int Count();
+
+    /// <summary>The durable events in order, skipping the first <paramref name="skip"/>, at most <paramref name="limit"/>: a page of the journal as it is kept.</summary>
+    IReadOnlyList<ChassisEvent> ReadPage(int skip, int limit);
+
     /// <summary>Completes when every event appended before the call is durable (or its write was given up).</summary>
     Task WhenStoredAsync();
 }

@@ -34,5 +34,21 @@ public sealed class MemoryEventJournal(int capacity = 10_000) : IEventJournal
         }
     }
 
+    public int Count()
+    {
+        lock (_lock)
+        {
+            return _events.Count;
+        }
+    }
+
+    public IReadOnlyList<ChassisEvent> ReadPage(int skip, int limit)
+    {
+        lock (_lock)
+        {
+            return _events.Skip(skip).Take(limit).ToList();
+        }
+    }
+
     public Task WhenStoredAsync() => Task.CompletedTask;
 }

@@ -38,6 +38,9 @@ public sealed record RedfishMessage(string Id, string Text, string Severity, str
     public static RedfishMessage ActionParameterValueNotInList(string value, string parameter, string action) =>
         new("ActionParameterValueNotInList", $"The value {value} for the parameter {parameter} in the action {action} is not in the list of acceptable values.", "Warning", "Choose a value from the enumeration list that the implementation can support and resubmit the request if the operation failed.", value, parameter, action);
 
+    public static RedfishMessage QueryParameterValueTypeError(string value, string parameter) =>
+        new("QueryParameterValueTypeError", $"The value {value} for the query parameter {parameter} is not a type that the parameter can accept.", "Warning", "Correct the value for the query parameter in the request and resubmit the request if the operation failed.", value, parameter);
+
     public static RedfishMessage InsufficientPrivilege() =>
         new("InsufficientPrivilege", "There are insufficient privileges for the account or credentials associated with the current session to perform the requested operation.", "Critical", "Either abandon the operation or change the associated access rights and resubmit the request if the operation failed.");
 

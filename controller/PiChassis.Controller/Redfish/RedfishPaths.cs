@@ -17,6 +17,33 @@ public static class RedfishPaths
     public const string Accounts = "/redfish/v1/AccountService/Accounts";
     public const string Roles = "/redfish/v1/AccountService/Roles";
 
+    /// <summary>The Id of the chassis that holds the slots, the PSU, the probes and the fan.</summary>
+    public const string EnclosureId = "enclosure";
+
+    /// <summary>The Id of the controller as a Manager.</summary>
+    public const string ControllerId = "controller";
+
+    /// <summary>The Id of the controller's one log service, the event journal.</summary>
+    public const string JournalId = "Journal";
+
+    public static string Enclosure => $"{Chassis}/{EnclosureId}";
+
+    public static string Controller => $"{Managers}/{ControllerId}";
+
+    public static string LogServices => $"{Controller}/LogServices";
+
+    public static string Journal => $"{LogServices}/{JournalId}";
+
+    public static string JournalEntries => $"{Journal}/Entries";
+
+    public static string JournalEntry(long seq) => string.Create(CultureInfo.InvariantCulture, $"{JournalEntries}/{seq}");
+
+    /// <summary>A slot's chassis: the same Id as its system.</summary>
+    public static string SlotChassis(int slot) => string.Create(CultureInfo.InvariantCulture, $"{Chassis}/{slot}");
+
+    /// <summary>A resource under a chassis (<c>Power</c>, <c>Sensors</c>, …) by the chassis' Id.</summary>
+    public static string OfChassis(string chassisId, string part) => $"{Chassis}/{chassisId}/{part}";
+
     public static string System(int slot) => string.Create(CultureInfo.InvariantCulture, $"{Systems}/{slot}");
 
     public static string Reset(int slot) => $"{System(slot)}/Actions/ComputerSystem.Reset";

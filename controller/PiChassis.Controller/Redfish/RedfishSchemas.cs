@@ -14,7 +14,23 @@ public static class RedfishSchemas
     public const string ComputerSystem = "#ComputerSystem.v1_20_0.ComputerSystem";
     public const string ActionInfo = "#ActionInfo.v1_4_0.ActionInfo";
     public const string ChassisCollection = "#ChassisCollection.ChassisCollection";
+    public const string Chassis = "#Chassis.v1_23_0.Chassis";
+    public const string PowerSubsystem = "#PowerSubsystem.v1_1_3.PowerSubsystem";
+    public const string PowerSupplyCollection = "#PowerSupplyCollection.PowerSupplyCollection";
+    public const string PowerSupply = "#PowerSupply.v1_6_0.PowerSupply";
+    public const string EnvironmentMetrics = "#EnvironmentMetrics.v1_3_2.EnvironmentMetrics";
+    public const string SensorCollection = "#SensorCollection.SensorCollection";
+    public const string Sensor = "#Sensor.v1_7_0.Sensor";
+
+    // Deprecated by PowerSubsystem and ThermalSubsystem, so their last versions (no 2023 release exists); Kepler and older clients still read them.
+    public const string Power = "#Power.v1_7_3.Power";
+    public const string Thermal = "#Thermal.v1_7_3.Thermal";
     public const string ManagerCollection = "#ManagerCollection.ManagerCollection";
+    public const string Manager = "#Manager.v1_19_0.Manager";
+    public const string LogServiceCollection = "#LogServiceCollection.LogServiceCollection";
+    public const string LogService = "#LogService.v1_5_0.LogService";
+    public const string LogEntryCollection = "#LogEntryCollection.LogEntryCollection";
+    public const string LogEntry = "#LogEntry.v1_15_0.LogEntry";
     public const string SessionService = "#SessionService.v1_1_9.SessionService";
     public const string SessionCollection = "#SessionCollection.SessionCollection";
     public const string Session = "#Session.v1_7_0.Session";
@@ -26,7 +42,9 @@ public static class RedfishSchemas
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ServiceRoot, ComputerSystemCollection, ComputerSystem, ActionInfo, ChassisCollection, ManagerCollection,
+        ServiceRoot, ComputerSystemCollection, ComputerSystem, ActionInfo,
+        ChassisCollection, Chassis, PowerSubsystem, PowerSupplyCollection, PowerSupply, EnvironmentMetrics, SensorCollection, Sensor, Power, Thermal,
+        ManagerCollection, Manager, LogServiceCollection, LogService, LogEntryCollection, LogEntry,
         SessionService, SessionCollection, Session, AccountService, ManagerAccountCollection, ManagerAccount, RoleCollection, Role,
     ];
 

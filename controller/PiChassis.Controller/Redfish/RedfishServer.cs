@@ -24,6 +24,8 @@ public sealed partial class RedfishServer(
     RedfishGate gate,
     ServiceEndpoints service,
     SystemEndpoints systems,
+    ChassisEndpoints chassis,
+    ManagerEndpoints managers,
     SessionEndpoints sessions,
     AccountEndpoints accounts,
     RedfishAccounts accountList,
@@ -85,6 +87,8 @@ public sealed partial class RedfishServer(
         app.UseRouting();
         service.Map(app);
         systems.Map(app);
+        chassis.Map(app);
+        managers.Map(app);
         sessions.Map(app);
         accounts.Map(app);
         try

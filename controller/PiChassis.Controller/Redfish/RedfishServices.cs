@@ -24,6 +24,8 @@ public static class RedfishServices
         services.TryAddSingleton<RedfishGate>();
         services.TryAddSingleton<ServiceEndpoints>();
         services.TryAddSingleton<SystemEndpoints>();
+        services.TryAddSingleton<ChassisEndpoints>();
+        services.TryAddSingleton<ManagerEndpoints>();
         services.TryAddSingleton<SessionEndpoints>();
         services.TryAddSingleton<AccountEndpoints>();
         services.TryAddSingleton<RedfishServer>();

@@ -8,7 +8,7 @@ using PiChassis.Controller.Configuration;
 
 namespace PiChassis.Controller.Redfish;
 
-/// <summary>The open documents: <c>/redfish</c>, the service root, the OData service document and <c>$metadata</c>; and the collections still empty.</summary>
+/// <summary>The open documents: <c>/redfish</c>, the service root, the OData service document and <c>$metadata</c>.</summary>
 public sealed class ServiceEndpoints(IOptions<ChassisOptions> chassis)
 {
     private readonly string _chassisId = chassis.Value.Id;
@@ -21,12 +21,6 @@ public sealed class ServiceEndpoints(IOptions<ChassisOptions> chassis)
         app.MapMethods(RedfishPaths.Root, RedfishServer.ReadMethods, context => RedfishResponse.WriteAsync(context, Root()));
         app.MapMethods(RedfishPaths.OData, RedfishServer.ReadMethods, context => RedfishResponse.WriteAsync(context, OData()));
         app.MapMethods(RedfishPaths.Metadata, RedfishServer.ReadMethods, context => RedfishResponse.WriteBytesAsync(context, _metadata, "application/xml; charset=utf-8"));
-
-        // Linked from the root as the specification requires; the enclosure and the controller come in later slices (docs/redfish.md).
-        app.MapMethods(RedfishPaths.Chassis, RedfishServer.ReadMethods, context => RedfishResponse.WriteAsync(context,
-            CollectionResource.Build(RedfishPaths.Chassis, RedfishSchemas.ChassisCollection, "Chassis Collection", [])));
-        app.MapMethods(RedfishPaths.Managers, RedfishServer.ReadMethods, context => RedfishResponse.WriteAsync(context,
-            CollectionResource.Build(RedfishPaths.Managers, RedfishSchemas.ManagerCollection, "Manager Collection", [])));
     }
 
     private JsonObject Root() => new()

@@ -23,7 +23,7 @@ public static class SystemResource
             ["HostName"] = slot.Node,
             ["UUID"] = Uuid($"{chassisId}/slot/{slot.Slot}"),
             ["PowerState"] = PowerState(slot),
-            ["Status"] = new JsonObject { ["State"] = State(slot), ["Health"] = Health(slot) },
+            ["Status"] = Status(slot),
             ["LocationIndicatorActive"] = slot.Identifying,
 
             // Deprecated by LocationIndicatorActive, and still what sushy (Ironic, Metal3) reads and sets.
@@ -35,6 +35,7 @@ public static class SystemResource
                 ["BootSourceOverrideMode"] = boot.Mode,
                 ["BootSourceOverrideTarget@Redfish.AllowableValues"] = Values(BootOverride.TargetValues),
             },
+            ["Links"] = new JsonObject { ["Chassis"] = new JsonArray(ServiceEndpoints.Link(RedfishPaths.SlotChassis(slot.Slot))) },
             ["Actions"] = new JsonObject
             {
                 ["#ComputerSystem.Reset"] = new JsonObject
@@ -72,6 +73,13 @@ public static class SystemResource
         _ => slot.Power ? "On" : "Off",
     };
 
+    /// <summary>The slot's <c>Status</c>, the same on its system and its chassis.</summary>
+    public static JsonObject Status(SlotState slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return new JsonObject { ["State"] = State(slot), ["Health"] = Health(slot) };
+    }
+
     /// <summary>Absent when protection found no board (an empty slot); Disabled while locked or held off by protection.</summary>
     private static string State(SlotState slot) =>
         slot.Fault?.Code == FaultCodes.EmptySlot ? "Absent"
@@ -79,7 +87,7 @@ public static class SystemResource
         : "Enabled";
 
     /// <summary>Critical with a latched fault; Warning while protection holds the slot off.</summary>
-    private static string Health(SlotState slot) => slot.Fault is not null ? "Critical" : slot.Held ? "Warning" : "OK";
+    public static string Health(SlotState slot) => slot.Fault is not null ? "Critical" : slot.Held ? "Warning" : "OK";
 
     /// <summary>A stable UUID from a name (the same slot of the same chassis always has the same one).</summary>
     public static string Uuid(string name)

@@ -111,6 +111,25 @@ public sealed class SqliteEventJournal : IEventJournal
         using var select = connection.Command("SELECT seq, at, type, slot, source, detail FROM events WHERE seq > $since ORDER BY seq LIMIT $limit")
             .With("$since", sinceSeq)
             .With("$limit", Math.Max(0, limit));
+        return (IReadOnlyList<ChassisEvent>)Events(select);
+    }, []);
+
+    public int Count() => _database.Read("counting events", connection =>
+    {
+        using var count = connection.Command("SELECT COUNT(*) FROM events");
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }, 0);
+
+    public IReadOnlyList<ChassisEvent> ReadPage(int skip, int limit) => _database.Read("reading events", connection =>
+    {
+        using var select = connection.Command("SELECT seq, at, type, slot, source, detail FROM events ORDER BY seq LIMIT $limit OFFSET $skip")
+            .With("$skip", Math.Max(0, skip))
+            .With("$limit", Math.Max(0, limit));
+        return (IReadOnlyList<ChassisEvent>)Events(select);
+    }, []);
+
+    private static List<ChassisEvent> Events(SqliteCommand select)
+    {
         using var reader = select.ExecuteReader();
         var events = new List<ChassisEvent>();
         while (reader.Read())
@@ -124,6 +143,6 @@ public sealed class SqliteEventJournal : IEventJournal
                 reader.IsDBNull(5) ? null : JsonNode.Parse(reader.GetString(5)) as JsonObject));
         }
 
-        return (IReadOnlyList<ChassisEvent>)events;
-    }, []);
+        return events;
+    }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Sampling;
 using PiChassis.Tests.Controller.Mqtt.Support;
 using PiChassis.Tests.TestSupport;
 using static PiChassis.Tests.Controller.Redfish.RedfishHost;
@@ -26,11 +29,14 @@ public sealed class RedfishClientTests
         Assert.True(File.Exists(Redfishtool), "redfishtool is not installed (tests/run.sh installs Debian's package)");
         await using var host = await StartAsync(Immediate);
         Assert.True(await WaitAsync(async () => (await host.StateAsync(1)).Phase == SlotPhase.On, TimeSpan.FromSeconds(60)));
+        Assert.True(await WaitAsync(() => Task.FromResult(host.Controller.Services.GetRequiredService<SnapshotHub>().Latest?.Slot(2) is { RelayClosed: true, PowerW: > 0 }),
+            TimeSpan.FromSeconds(60)), "slot 2 never drew");
 
         var list = await RedfishtoolAsync(host, Admin, AdminPassword, "Systems", "list");
         var power = await RedfishtoolAsync(host, Admin, AdminPassword, "Systems", "-I", "1", "get", "-P", "PowerState");
         var reset = await RedfishtoolAsync(host, Admin, AdminPassword, "-A", "Session", "Systems", "-I", "1", "reset", "GracefulShutdown");
         var chassis = await RedfishtoolAsync(host, Admin, AdminPassword, "Chassis", "list");
+        var reading = await RedfishtoolAsync(host, ReadOnly, Password, "Chassis", "-I", "2", "getPowerReading", "consumed");
 
         Assert.True(list.ExitCode == 0, list.Output + list.Error);
         Assert.Contains("\"/redfish/v1/Systems/4\"", list.Output, StringComparison.Ordinal);
@@ -40,7 +46,11 @@ public sealed class RedfishClientTests
         Assert.True(await host.WaitForRelayAsync(1, ["low"]), string.Join(" ", host.RelayWrites(1)));
         Assert.Contains(host.Controller.Journal.Read(0, 10_000), e => e is { Type: EventTypes.PowerOff, Slot: 1, Source: Admin });
         Assert.True(chassis.ExitCode == 0, chassis.Output + chassis.Error);
-        Assert.Contains("Chassis Collection", chassis.Output, StringComparison.Ordinal);
+        Assert.Contains("\"/redfish/v1/Chassis/enclosure\"", chassis.Output, StringComparison.Ordinal);
+        Assert.True(reading.ExitCode == 0, reading.Output + reading.Error);
+        var consumed = Regex.Match(reading.Output, "\"PowerConsumedWatts\": ([0-9.]+)");
+        Assert.True(consumed.Success, reading.Output);
+        Assert.True(double.Parse(consumed.Groups[1].Value, CultureInfo.InvariantCulture) > 0, reading.Output);
     }
 
     [Fact]

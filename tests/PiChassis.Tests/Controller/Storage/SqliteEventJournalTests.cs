@@ -86,6 +86,25 @@ public sealed class SqliteEventJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task CountAndReadPage_JournalWithPrunedGaps_CountWhatIsKeptAndPageByPosition()
+    {
+        var events = new ChassisEvents(new SqliteEventJournal(_database, TimeSpan.FromDays(30), 100), _time);
+        events.Append(EventTypes.PowerOff, 2, "operator");
+        for (var i = 0; i < 300; i++)
+        {
+            events.Append(EventTypes.CommandRejected, 1, "flood");
+        }
+
+        await _database.FlushAsync();
+        var kept = events.Journal.Read(0, 10_000);
+
+        Assert.Equal(kept.Count, events.Journal.Count());
+        Assert.True(kept[1].Seq > kept[0].Seq + 1, "the flood's oldest were pruned");
+        Assert.Equal(kept.Skip(1).Take(3).Select(e => e.Seq), events.Journal.ReadPage(1, 3).Select(e => e.Seq));
+        Assert.Empty(events.Journal.ReadPage(kept.Count, 10));
+    }
+
+    [Fact]
     public void Append_EventsOlderThanMaxAge_LeaveTheJournalButNotTheNewest()
     {
         var journal = new SqliteEventJournal(_database, TimeSpan.FromHours(1), 1000);
