@@ -26,6 +26,7 @@ public sealed partial class RedfishServer(
     SystemEndpoints systems,
     SessionEndpoints sessions,
     AccountEndpoints accounts,
+    EventServiceEndpoints events,
     RedfishAccounts accountList,
     IOptions<RedfishOptions> options,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -87,6 +88,7 @@ public sealed partial class RedfishServer(
         systems.Map(app);
         sessions.Map(app);
         accounts.Map(app);
+        events.Map(app);
         try
         {
             await app.StartAsync(cancellationToken);

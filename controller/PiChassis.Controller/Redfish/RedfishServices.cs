@@ -26,6 +26,9 @@ public static class RedfishServices
         services.TryAddSingleton<SystemEndpoints>();
         services.TryAddSingleton<SessionEndpoints>();
         services.TryAddSingleton<AccountEndpoints>();
+        services.TryAddSingleton<EventFeed>();
+        services.TryAddSingleton<ServerSentEvents>();
+        services.TryAddSingleton<EventServiceEndpoints>();
         services.TryAddSingleton<RedfishServer>();
         services.AddHostedService(sp => sp.GetRequiredService<RedfishServer>());
         return services;
