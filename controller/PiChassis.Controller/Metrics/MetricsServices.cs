@@ -6,20 +6,24 @@ using PiChassis.Controller.Configuration;
 
 namespace PiChassis.Controller.Metrics;
 
-/// <summary>Registers the OpenMetrics endpoint when <c>Metrics:Enabled</c> is set; without it nothing listens.</summary>
+/// <summary>Registers <c>/metrics</c> when <c>Metrics:Enabled</c> is set; the HTTP server (Redfish's Kestrel) maps it.</summary>
 public static class MetricsServices
 {
-    public static IServiceCollection AddPiChassisMetrics(this IServiceCollection services, IConfiguration configuration)
+    public static bool IsEnabled(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!configuration.GetValue<bool>($"{MetricsOptions.Section}:Enabled"))
+        return configuration.GetValue<bool>($"{MetricsOptions.Section}:Enabled");
+    }
+
+    public static IServiceCollection AddPiChassisMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!IsEnabled(configuration))
         {
             return services;
         }
 
         services.TryAddSingleton(sp => new ChassisMetrics(sp.GetRequiredService<IOptions<ChassisOptions>>().Value.Id));
         services.TryAddSingleton<MetricsEndpoint>();
-        services.AddHostedService(sp => sp.GetRequiredService<MetricsEndpoint>());
         return services;
     }
 }

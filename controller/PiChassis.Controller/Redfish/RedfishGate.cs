@@ -1,15 +1,20 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
 
 namespace PiChassis.Controller.Redfish;
 
 /// <summary>
 /// Every request passes here first: the protocol headers, sign-in (an <c>X-Auth-Token</c> of a session,
 /// or Basic), and Redfish error bodies for what routing refused (404, 405 with its <c>Allow</c>). Only
-/// the service root, the OData documents and the login itself (POST to Sessions) are open to anyone.
+/// the service root, the OData documents and the login itself (POST to Sessions) are open to anyone,
+/// and <c>/metrics</c> unless <c>Metrics:RequireAuth</c> (then any role may scrape).
 /// </summary>
-public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessions)
+public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessions, IOptions<MetricsOptions> metrics)
 {
+    private readonly bool _metricsOpen = !metrics.Value.RequireAuth;
+
     private const string Realm = "Basic realm=\"PiChassis Redfish\", charset=\"UTF-8\"";
     private static readonly object CallerKey = new();
 
@@ -27,7 +32,9 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         context.Response.Headers.CacheControl = "no-store";
         var path = (context.Request.Path.Value ?? "").TrimEnd('/');
         var method = context.Request.Method;
-        var open = (path is "/redfish" or RedfishPaths.Root or RedfishPaths.OData or RedfishPaths.Metadata && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
+        var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+        var open = (path is "/redfish" or RedfishPaths.Root or RedfishPaths.OData or RedfishPaths.Metadata && read)
+            || (path == RedfishPaths.Metrics && _metricsOpen && read)
             || (path == RedfishPaths.Sessions && HttpMethods.IsPost(method));
         if (!open)
         {

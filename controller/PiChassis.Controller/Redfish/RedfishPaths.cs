@@ -16,6 +16,12 @@ public static class RedfishPaths
     public const string AccountService = "/redfish/v1/AccountService";
     public const string Accounts = "/redfish/v1/AccountService/Accounts";
     public const string Roles = "/redfish/v1/AccountService/Roles";
+    public const string EventService = "/redfish/v1/EventService";
+    public const string Subscriptions = "/redfish/v1/EventService/Subscriptions";
+    public const string ServerSentEvents = "/redfish/v1/EventService/SSE";
+
+    /// <summary>The OpenMetrics endpoint on the same server (not a Redfish resource).</summary>
+    public const string Metrics = "/metrics";
 
     /// <summary>The Id of the chassis that holds the slots, the PSU, the probes and the fan.</summary>
     public const string EnclosureId = "enclosure";

@@ -39,6 +39,12 @@ public static class RedfishSchemas
     public const string ManagerAccount = "#ManagerAccount.v1_10_0.ManagerAccount";
     public const string RoleCollection = "#RoleCollection.RoleCollection";
     public const string Role = "#Role.v1_3_2.Role";
+    public const string EventService = "#EventService.v1_10_0.EventService";
+    public const string EventDestinationCollection = "#EventDestinationCollection.EventDestinationCollection";
+    public const string Event = "#Event.v1_9_0.Event";
+
+    /// <summary>The prefix of the MessageIds of the journal's events (<c>PiChassis.1.0.power_on</c>): the contract's event types, not a DMTF registry.</summary>
+    public const string EventRegistry = "PiChassis.1.0";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -46,6 +52,7 @@ public static class RedfishSchemas
         ChassisCollection, Chassis, PowerSubsystem, PowerSupplyCollection, PowerSupply, EnvironmentMetrics, SensorCollection, Sensor, Power, Thermal,
         ManagerCollection, Manager, LogServiceCollection, LogService, LogEntryCollection, LogEntry,
         SessionService, SessionCollection, Session, AccountService, ManagerAccountCollection, ManagerAccount, RoleCollection, Role,
+        EventService, EventDestinationCollection, Event,
     ];
 
     /// <summary><c>#ComputerSystem.v1_20_0.ComputerSystem</c> → <c>ComputerSystem</c>.</summary>

@@ -11,14 +11,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Metrics;
 
 namespace PiChassis.Controller.Redfish;
 
 /// <summary>
-/// The Redfish service: a slim Kestrel application of its own, handed the controller's singletons, so
-/// the controller's generic host stays as it is. Plain HTTP on loopback, HTTPS with the configured
-/// certificate elsewhere. A port that cannot be opened is logged, not fatal: protection does not
-/// depend on Redfish. Handlers read and act through <see cref="PowerEngineLoop.RunAsync{T}"/> only.
+/// The controller's one HTTP server: Redfish and <c>/metrics</c> (<see cref="HttpFeatures"/>), a slim
+/// Kestrel application of its own, handed the controller's singletons, so the controller's generic
+/// host stays as it is. Plain HTTP on loopback, HTTPS with the configured certificate elsewhere. A
+/// port that cannot be opened is logged, not fatal: protection does not depend on Redfish or metrics.
+/// Handlers read and act through <see cref="PowerEngineLoop.RunAsync{T}"/> only.
 /// </summary>
 public sealed partial class RedfishServer(
     RedfishGate gate,
@@ -28,9 +30,12 @@ public sealed partial class RedfishServer(
     ManagerEndpoints managers,
     SessionEndpoints sessions,
     AccountEndpoints accounts,
+    EventServiceEndpoints events,
     RedfishAccounts accountList,
+    HttpFeatures features,
     IOptions<RedfishOptions> options,
-    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggers,
+    MetricsEndpoint? metrics = null) : IHostedService, IAsyncDisposable
 {
     /// <summary>Methods every readable resource answers.</summary>
     public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
@@ -85,12 +90,18 @@ public sealed partial class RedfishServer(
         var app = builder.Build();
         app.Use(gate.InvokeAsync);
         app.UseRouting();
-        service.Map(app);
-        systems.Map(app);
-        chassis.Map(app);
-        managers.Map(app);
-        sessions.Map(app);
-        accounts.Map(app);
+        if (features.Redfish)
+        {
+            service.Map(app);
+            systems.Map(app);
+            chassis.Map(app);
+            managers.Map(app);
+            sessions.Map(app);
+            accounts.Map(app);
+            events.Map(app);
+        }
+
+        metrics?.Map(app);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -105,6 +116,17 @@ public sealed partial class RedfishServer(
         _app = app;
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         BaseUri = bound is null ? null : new Uri(bound);
+        if (metrics is not null)
+        {
+            var metricsUrl = $"{BaseUri}metrics";
+            LogMetrics(metricsUrl);
+        }
+
+        if (!features.Redfish)
+        {
+            return;
+        }
+
         var url = $"{BaseUri}redfish/v1";
         LogListening(url);
         if (accountList.HasDevelopmentAccount)
@@ -157,6 +179,9 @@ public sealed partial class RedfishServer(
     [LoggerMessage(EventId = 901, Level = LogLevel.Warning, Message = "Redfish development account: {User} / {Password} (Administrator; only in simulation on loopback)")]
     private partial void LogDevelopmentAccount(string user, string password);
 
-    [LoggerMessage(EventId = 902, Level = LogLevel.Error, Message = "Redfish service {Listen} cannot listen: {Reason}; running without Redfish")]
+    [LoggerMessage(EventId = 902, Level = LogLevel.Error, Message = "HTTP server {Listen} cannot listen: {Reason}; running without Redfish and metrics")]
     private partial void LogCannotListen(string listen, string reason);
+
+    [LoggerMessage(EventId = 903, Level = LogLevel.Information, Message = "Metrics served on {Url}")]
+    private partial void LogMetrics(string url);
 }

@@ -2,22 +2,28 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Metrics;
 
 namespace PiChassis.Controller.Redfish;
 
-/// <summary>Registers the Redfish service when <c>Redfish:Enabled</c> is set, or unset and simulating; without it nothing listens.</summary>
+/// <summary>
+/// Registers the controller's HTTP server when Redfish is on (<c>Redfish:Enabled</c> set, or unset and
+/// simulating) or <c>/metrics</c> is (<c>Metrics:Enabled</c>); without either nothing listens.
+/// </summary>
 public static class RedfishServices
 {
     public static IServiceCollection AddPiChassisRedfish(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var enabled = configuration.GetValue<bool?>($"{RedfishOptions.Section}:Enabled")
+        var redfish = configuration.GetValue<bool?>($"{RedfishOptions.Section}:Enabled")
             ?? configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled");
-        if (!enabled)
+        var metrics = MetricsServices.IsEnabled(configuration);
+        if (!redfish && !metrics)
         {
             return services;
         }
 
+        services.TryAddSingleton(new HttpFeatures(redfish, metrics));
         services.TryAddSingleton<RedfishAccounts>();
         services.TryAddSingleton<RedfishSessions>();
         services.TryAddSingleton<BootOverrides>();
@@ -28,6 +34,9 @@ public static class RedfishServices
         services.TryAddSingleton<ManagerEndpoints>();
         services.TryAddSingleton<SessionEndpoints>();
         services.TryAddSingleton<AccountEndpoints>();
+        services.TryAddSingleton<EventFeed>();
+        services.TryAddSingleton<ServerSentEvents>();
+        services.TryAddSingleton<EventServiceEndpoints>();
         services.TryAddSingleton<RedfishServer>();
         services.AddHostedService(sp => sp.GetRequiredService<RedfishServer>());
         return services;

@@ -38,6 +38,7 @@ public sealed class ServiceEndpoints(IOptions<ChassisOptions> chassis)
         ["Managers"] = Link(RedfishPaths.Managers),
         ["SessionService"] = Link(RedfishPaths.SessionService),
         ["AccountService"] = Link(RedfishPaths.AccountService),
+        ["EventService"] = Link(RedfishPaths.EventService),
         ["Links"] = new JsonObject { ["Sessions"] = Link(RedfishPaths.Sessions) },
     };
 
@@ -47,7 +48,7 @@ public sealed class ServiceEndpoints(IOptions<ChassisOptions> chassis)
         {
             ("Service", $"{RedfishPaths.Root}/"), ("Systems", RedfishPaths.Systems), ("Chassis", RedfishPaths.Chassis),
             ("Managers", RedfishPaths.Managers), ("SessionService", RedfishPaths.SessionService), ("AccountService", RedfishPaths.AccountService),
-            ("Sessions", RedfishPaths.Sessions),
+            ("Sessions", RedfishPaths.Sessions), ("EventService", RedfishPaths.EventService),
         };
         return new JsonObject
         {

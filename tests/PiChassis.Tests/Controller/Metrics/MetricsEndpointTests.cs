@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,10 +6,11 @@ using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Hosting;
 using PiChassis.Controller.Metrics;
+using PiChassis.Controller.Redfish;
 
 namespace PiChassis.Tests.Controller.Metrics;
 
-/// <summary>The controller host on the simulated chassis, scraped over loopback as Prometheus would.</summary>
+/// <summary>The controller host on the simulated chassis, scraped over loopback as Prometheus would, on its one HTTP server.</summary>
 public sealed class MetricsEndpointTests : IDisposable
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("pichassis-metrics-").FullName;
@@ -21,8 +21,8 @@ public sealed class MetricsEndpointTests : IDisposable
     [Fact]
     public async Task Scrape_OverLoopback_ServesLiveSlotAndChassisSeries()
     {
-        var port = FreePort();
-        using var host = BuildHost(("Metrics:Enabled", "true"), ("Metrics:Listen", $"127.0.0.1:{port}"));
+        // Metrics alone: the server runs for /metrics even with Redfish off.
+        using var host = BuildHost(("Metrics:Enabled", "true"), ("Redfish:Enabled", "false"), ("Redfish:Port", "0"));
 
         // The INA219s are configured when the devices open; as on a real bus, give them one conversion
         // time before the first sweep (a frozen fake clock would read 0 V and trip a brown-out).
@@ -34,13 +34,15 @@ public sealed class MetricsEndpointTests : IDisposable
             _time.Advance(TimeSpan.FromMilliseconds(100));
         }
 
-        using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{port}/metrics"));
+        using var client = new HttpClient { BaseAddress = host.Services.GetRequiredService<RedfishServer>().BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
         request.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        using var classic = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
-        using var elsewhere = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
+        using var classic = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var redfishRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/redfish/v1/Systems", UriKind.Relative));
+        redfishRequest.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{RedfishAccounts.DevelopmentUser}:{RedfishAccounts.DevelopmentPassword}")));
+        using var redfish = await client.SendAsync(redfishRequest);
         await host.StopAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -57,31 +59,25 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Matches(@"pichassis_probe_temperature_celsius\{probe=""exhaust"",chassis=""bench""\} \d+\.\d+", text);
         Assert.EndsWith("# EOF\n", text, StringComparison.Ordinal);
         Assert.StartsWith("text/plain; version=0.0.4", classic.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, redfish.StatusCode);
     }
 
     [Fact]
     public void AddPiChassisController_MetricsNotEnabled_NothingListens()
     {
-        using var host = BuildHost();
+        using var host = BuildHost(("Redfish:Enabled", "false"));
 
         Assert.Null(host.Services.GetService<MetricsEndpoint>());
-        Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), s => s is MetricsEndpoint);
+        Assert.Null(host.Services.GetService<RedfishServer>());
     }
 
     [Fact]
-    public void ConfigurationCheck_ListenWithoutPort_Reported()
+    public void ConfigurationCheck_RemovedListenStillSet_ReportedWithItsReplacement()
     {
-        using var host = BuildHost(("Metrics:Listen", "0.0.0.0"));
+        using var host = BuildHost(("Metrics:Listen", "0.0.0.0:9464"));
 
-        Assert.Contains(ConfigurationCheck.Collect(host.Services), e => e.StartsWith("Metrics:Listen '0.0.0.0'", StringComparison.Ordinal));
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        Assert.Contains(ConfigurationCheck.Collect(host.Services),
+            e => e.StartsWith("Metrics:Listen '0.0.0.0:9464' is no longer supported", StringComparison.Ordinal) && e.Contains("Redfish:Port", StringComparison.Ordinal));
     }
 
     private IHost BuildHost(params (string Key, string Value)[] settings)

@@ -1,0 +1,62 @@
+using PiChassis.Controller.Engine;
+
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>
+/// Hands each durable journal event to every SSE client's <see cref="SseClient"/>, at most
+/// <see cref="MaxClients"/> of them. It listens to <see cref="ChassisEvents.Stored"/>, raised on the
+/// store's writer, and only posts to bounded queues there, so no client can hold the store or the engine.
+/// </summary>
+public sealed class EventFeed : IDisposable
+{
+    public const int MaxClients = 8;
+    private readonly Lock _lock = new();
+    private readonly List<SseClient> _clients = [];
+    private readonly ChassisEvents _events;
+
+    public EventFeed(ChassisEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        _events = events;
+        _events.Stored += OnStored;
+    }
+
+    public IEventJournal Journal => _events.Journal;
+
+    /// <summary>A new client's queue, receiving every event stored from now on; null when <see cref="MaxClients"/> are connected.</summary>
+    public SseClient? Join()
+    {
+        lock (_lock)
+        {
+            if (_clients.Count >= MaxClients)
+            {
+                return null;
+            }
+
+            var queue = new SseClient();
+            _clients.Add(queue);
+            return queue;
+        }
+    }
+
+    public void Leave(SseClient queue)
+    {
+        lock (_lock)
+        {
+            _clients.Remove(queue);
+        }
+    }
+
+    public void Dispose() => _events.Stored -= OnStored;
+
+    private void OnStored(object? sender, ChassisEvent chassisEvent)
+    {
+        lock (_lock)
+        {
+            foreach (var queue in _clients)
+            {
+                queue.Post(chassisEvent);
+            }
+        }
+    }
+}

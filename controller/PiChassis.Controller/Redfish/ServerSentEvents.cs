@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PiChassis.Controller.Engine;
+
+namespace PiChassis.Controller.Redfish;
+
+/// <summary>
+/// One client of the Server-Sent Events stream: with <c>Last-Event-ID: N</c> it first replays every journal event after N, read off
+/// the engine loop, then goes on with the live ones from its <see cref="SseClient"/>, which it joined
+/// before the replay, so an event stored meanwhile is in one or both and sent once (by <c>seq</c>).
+/// Each message is <c>id: seq</c> and one Redfish <c>Event</c>; a comment every
+/// <see cref="KeepAlive"/> keeps proxies from closing a quiet stream. The stream ends when the client
+/// goes, falls behind (<see cref="SseClient.Overflowed"/>), or the service stops.
+/// </summary>
+public sealed class ServerSentEvents(EventFeed feed, TimeProvider time)
+{
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private const int ReplayBatch = 200;
+    private static readonly byte[] KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
+
+    public async Task ServeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        long? lastEventId = null;
+        if (context.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header)
+        {
+            if (!long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                await RedfishResponse.ErrorAsync(context, StatusCodes.Status400BadRequest,
+                    RedfishMessage.GeneralError($"Last-Event-ID '{header}' is not an event's seq"));
+                return;
+            }
+
+            lastEventId = parsed;
+        }
+
+        if (feed.Join() is not { } queue)
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
+                RedfishMessage.ServiceTemporarilyUnavailable($"{EventFeed.MaxClients} event streams are open already"));
+            return;
+        }
+
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.StartAsync(ended.Token);
+            var sent = lastEventId ?? 0;
+            if (lastEventId is not null)
+            {
+                sent = await ReplayAsync(context.Response, sent, ended.Token);
+            }
+
+            await StreamLiveAsync(context.Response, queue, sent, ended.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away or the service is stopping: the stream just ends.
+        }
+        finally
+        {
+            feed.Leave(queue);
+        }
+    }
+
+    private async Task<long> ReplayAsync(HttpResponse response, long sent, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var after = sent;
+            var batch = await Task.Run(() => feed.Journal.Read(after, ReplayBatch), cancellation);
+            foreach (var chassisEvent in batch)
+            {
+                await WriteAsync(response, chassisEvent, cancellation);
+                sent = chassisEvent.Seq;
+            }
+
+            await response.Body.FlushAsync(cancellation);
+            if (batch.Count < ReplayBatch)
+            {
+                return sent;
+            }
+        }
+    }
+
+    private async Task StreamLiveAsync(HttpResponse response, SseClient queue, long sent, CancellationToken cancellation)
+    {
+        var waiting = queue.Reader.WaitToReadAsync(cancellation).AsTask();
+        while (true)
+        {
+            using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+            {
+                var keepAlive = Task.Delay(KeepAlive, time, quiet.Token);
+                if (await Task.WhenAny(waiting, keepAlive) == keepAlive)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    await response.Body.WriteAsync(KeepAliveComment, cancellation);
+                    await response.Body.FlushAsync(cancellation);
+                    continue;
+                }
+
+                await quiet.CancelAsync();
+            }
+
+            if (!await waiting)
+            {
+                return; // closed: fell behind, or the service is stopping
+            }
+
+            while (queue.Reader.TryRead(out var chassisEvent))
+            {
+                if (chassisEvent.Seq > sent)
+                {
+                    await WriteAsync(response, chassisEvent, cancellation);
+                    sent = chassisEvent.Seq;
+                }
+            }
+
+            await response.Body.FlushAsync(cancellation);
+            waiting = queue.Reader.WaitToReadAsync(cancellation).AsTask();
+        }
+    }
+
+    private static async Task WriteAsync(HttpResponse response, ChassisEvent chassisEvent, CancellationToken cancellation)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(RedfishEvent.From(chassisEvent), RedfishJson.Default.JsonObject);
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {chassisEvent.Seq}\ndata: ")), cancellation);
+        await response.Body.WriteAsync(json, cancellation);
+        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellation);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using PiChassis.Controller.Engine;
+using PiChassis.Controller.Redfish;
+
+namespace PiChassis.Tests.Controller.Redfish;
+
+/// <summary>The EventService over a real HTTP client: the journal live as Server-Sent Events, resumed by <c>Last-Event-ID</c>.</summary>
+public sealed class RedfishEventServiceTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Sse_PowerOnThenResume_EventsInOrderWithoutGapsOrDuplicates()
+    {
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client(RedfishHost.ReadOnly, RedfishHost.Password);
+        Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
+        Assert.True(await host.WaitForRelayAsync(2, ["low"]));
+        await host.Controller.Journal.WhenStoredAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+
+        // Live: the slot's power-on, every event in seq order with none missing.
+        var first = new List<(long Id, JsonObject Event)>();
+        using (var stream = await OpenAsync(client, null, timeout.Token))
+        {
+            Assert.True((await host.CommandAsync(2, SlotAction.On)).Ok);
+            while (!first.Any(e => Is(e.Event, EventTypes.PowerOn, 2)))
+            {
+                first.Add(await stream.NextAsync(timeout.Token) ?? throw new InvalidDataException("the stream ended"));
+            }
+        }
+
+        AssertConsecutive(first.Select(e => e.Id), first[0].Id);
+        var powerOn = first.Single(e => Is(e.Event, EventTypes.PowerOn, 2)).Event;
+        Assert.Equal(RedfishSchemas.Event, powerOn["@odata.type"]!.GetValue<string>());
+        Assert.Equal("/redfish/v1/Systems/2", powerOn["Events"]![0]!["OriginOfCondition"]!["@odata.id"]!.GetValue<string>());
+        Assert.Equal(first[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), powerOn["Events"]![0]!["EventId"]!.GetValue<string>());
+
+        // Disconnected: more happens.
+        var lastSeen = first[^1].Id;
+        Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
+        Assert.True(await host.WaitForRelayAsync(2, ["low", "high", "low"]));
+        await host.Controller.Journal.WhenStoredAsync();
+        var missed = host.Controller.Journal.Read(lastSeen, 1000);
+        Assert.Contains(missed, e => e.Type == EventTypes.PowerOff && e.Slot == 2);
+
+        // Resumed: exactly the missed ones, then live ones, consecutive.
+        var resumed = new List<(long Id, JsonObject Event)>();
+        using (var stream = await OpenAsync(client, lastSeen, timeout.Token))
+        {
+            for (var i = 0; i < missed.Count; i++)
+            {
+                resumed.Add(await stream.NextAsync(timeout.Token) ?? throw new InvalidDataException("the stream ended"));
+            }
+
+            Assert.True((await host.CommandAsync(3, SlotAction.ForceOff)).Ok);
+            while (!resumed.Any(e => Is(e.Event, EventTypes.PowerOff, 3)))
+            {
+                resumed.Add(await stream.NextAsync(timeout.Token) ?? throw new InvalidDataException("the stream ended"));
+            }
+        }
+
+        Assert.Equal(missed.Select(e => e.Seq), resumed.Take(missed.Count).Select(e => e.Id));
+        Assert.Equal(missed.Select(e => $"{RedfishSchemas.EventRegistry}.{e.Type}"),
+            resumed.Take(missed.Count).Select(e => e.Event["Events"]![0]!["MessageId"]!.GetValue<string>()));
+        AssertConsecutive(resumed.Select(e => e.Id), lastSeen + 1);
+    }
+
+    [Fact]
+    public async Task Sse_Anonymous_Refused401()
+    {
+        await using var host = await RedfishHost.StartAsync();
+
+        using var response = await host.Client(null).GetAsync(new Uri(RedfishPaths.ServerSentEvents, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sse_MoreThanTheCap_Refused503()
+    {
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client();
+        var open = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < EventFeed.MaxClients; i++)
+            {
+                open.Add(await SendAsync(client, null, CancellationToken.None));
+                Assert.Equal(HttpStatusCode.OK, open[^1].StatusCode);
+            }
+
+            using var refused = await SendAsync(client, null, CancellationToken.None);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("Base.1.18.0.ServiceTemporarilyUnavailable", await RedfishHost.MessageIdAsync(refused));
+        }
+        finally
+        {
+            open.ForEach(r => r.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Sse_ControllerStops_StreamEndsAndStopIsPrompt()
+    {
+        var host = await RedfishHost.StartAsync();
+        var client = host.Client();
+        using var timeout = new CancellationTokenSource(Patience);
+        using var stream = await OpenAsync(client, 0, timeout.Token);
+        Assert.NotNull(await stream.NextAsync(timeout.Token));
+
+        var watch = Stopwatch.StartNew();
+        await host.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task EventService_Resource_PointsAtTheStreamAndOffersNoPushSubscriptions()
+    {
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client(RedfishHost.ReadOnly, RedfishHost.Password);
+
+        var service = await RedfishHost.JsonAsync(await client.GetAsync(new Uri(RedfishPaths.EventService, UriKind.Relative)));
+        var root = await RedfishHost.JsonAsync(await client.GetAsync(new Uri(RedfishPaths.Root, UriKind.Relative)));
+        using var subscribe = await client.PostAsync(new Uri(RedfishPaths.Subscriptions, UriKind.Relative), RedfishHost.Body("""{"Destination":"https://example.com/events"}"""));
+
+        Assert.Equal(RedfishSchemas.EventService, service["@odata.type"]!.GetValue<string>());
+        Assert.True(service["ServiceEnabled"]!.GetValue<bool>());
+        Assert.Equal("/redfish/v1/EventService/SSE", service["ServerSentEventUri"]!.GetValue<string>());
+        Assert.Equal(RedfishPaths.EventService, root["EventService"]!["@odata.id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, subscribe.StatusCode);
+        Assert.Equal("Base.1.18.0.OperationNotAllowed", await RedfishHost.MessageIdAsync(subscribe));
+    }
+
+    private static bool Is(JsonObject redfishEvent, string type, int slot) =>
+        redfishEvent["Events"]![0]!["Oem"]!["PiChassis"]!["Type"]!.GetValue<string>() == type
+        && redfishEvent["Events"]![0]!["Oem"]!["PiChassis"]!["Slot"]?.GetValue<int>() == slot;
+
+    private static void AssertConsecutive(IEnumerable<long> ids, long from) =>
+        Assert.Equal(Enumerable.Range(0, ids.Count()).Select(i => from + i), ids);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, long? lastEventId, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(RedfishPaths.ServerSentEvents, UriKind.Relative));
+        if (lastEventId is { } id)
+        {
+            request.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
+    }
+
+    private static async Task<SseReader> OpenAsync(HttpClient client, long? lastEventId, CancellationToken cancellation)
+    {
+        var response = await SendAsync(client, lastEventId, cancellation);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        return new SseReader(await response.Content.ReadAsStreamAsync(cancellation));
+    }
+}
