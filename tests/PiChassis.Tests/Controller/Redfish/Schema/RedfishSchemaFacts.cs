@@ -91,6 +91,91 @@ internal static class RedfishSchemaFacts
             .. Resource(), new("RoleId", K.String), new("IsPredefined", K.Boolean),
             Rule.EnumArray("AssignedPrivileges", Privileges), new("OemPrivileges", K.StringArray),
         ],
+        ["#Chassis.v1_23_0.Chassis"] =
+        [
+            .. Resource(), .. Status(),
+            new("ChassisType", K.String,
+                ["Rack", "Blade", "Enclosure", "StandAlone", "RackMount", "Card", "Cartridge", "Row", "Pod", "Expansion", "Sidecar", "Zone", "Sled", "Shelf",
+                 "Drawer", "Module", "Component", "IPBasedDrive", "RackGroup", "StorageEnclosure", "ImmersionTank", "HeatExchanger", "PowerStrip", "Other"],
+                Required: true),
+            new("UUID", K.String, Nullable: true), new("PowerState", K.String, ["On", "Off", "PoweringOn", "PoweringOff"], Nullable: true),
+            Rule.Link("EnvironmentMetrics"), Rule.Link("Sensors"), Rule.Link("Power"), Rule.Link("Thermal"), Rule.Link("PowerSubsystem"),
+            new("Links", K.Object), new("Links/Contains", K.LinkArray), Rule.Link("Links/ContainedBy"), new("Links/ComputerSystems", K.LinkArray),
+            new("Links/ManagedBy", K.LinkArray),
+        ],
+        ["#Power.v1_7_3.Power"] =
+        [
+            .. Resource(),
+            new("PowerControl", K.Array), .. Member("PowerControl"), new("PowerControl[]/PowerConsumedWatts", K.Number, Nullable: true),
+            new("PowerControl[]/PowerCapacityWatts", K.Number, Nullable: true), new("PowerControl[]/PowerLimit", K.Object),
+            new("PowerControl[]/PowerLimit/LimitInWatts", K.Number, Nullable: true),
+            new("PowerControl[]/PowerLimit/LimitException", K.String, ["NoAction", "HardPowerOff", "LogEventOnly", "Oem"], Nullable: true),
+            new("Voltages", K.Array), .. Member("Voltages"), new("Voltages[]/ReadingVolts", K.Number, Nullable: true), PhysicalContext("Voltages[]/PhysicalContext"),
+            new("PowerSupplies", K.Array), .. Member("PowerSupplies"), new("PowerSupplies[]/PowerCapacityWatts", K.Number, Nullable: true),
+        ],
+        ["#Thermal.v1_7_3.Thermal"] =
+        [
+            .. Resource(),
+            new("Temperatures", K.Array), .. Member("Temperatures"), new("Temperatures[]/ReadingCelsius", K.Number, Nullable: true),
+            PhysicalContext("Temperatures[]/PhysicalContext"), .. Status("Temperatures[]/Status"),
+            new("Fans", K.Array), .. Member("Fans"), new("Fans[]/Reading", K.Integer, Nullable: true),
+            new("Fans[]/ReadingUnits", K.String, ["RPM", "Percent"], Nullable: true), .. Status("Fans[]/Status"),
+        ],
+        ["#PowerSubsystem.v1_1_3.PowerSubsystem"] =
+        [
+            .. Resource(), .. Status(), new("CapacityWatts", K.Number, Nullable: true), new("Allocation", K.Object),
+            new("Allocation/AllocatedWatts", K.Number, Nullable: true), new("Allocation/RequestedWatts", K.Number, Nullable: true), Rule.Link("PowerSupplies"),
+        ],
+        ["#PowerSupply.v1_6_0.PowerSupply"] = [.. Resource(), .. Status(), new("PowerCapacityWatts", K.Number, Nullable: true)],
+        ["#EnvironmentMetrics.v1_3_2.EnvironmentMetrics"] =
+        [
+            .. Resource(), .. Excerpt("PowerWatts"), .. Excerpt("EnergykWh"), .. Excerpt("TemperatureCelsius"),
+            new("FanSpeedsPercent", K.Array), new("FanSpeedsPercent[]/DataSourceUri", K.String, Nullable: true),
+            new("FanSpeedsPercent[]/Reading", K.Number, Nullable: true), new("FanSpeedsPercent[]/DeviceName", K.String, Nullable: true),
+        ],
+        ["#Sensor.v1_7_0.Sensor"] =
+        [
+            .. Resource(), .. Status(), new("Reading", K.Number, Nullable: true), new("ReadingUnits", K.String, Nullable: true),
+            new("ReadingType", K.String,
+                ["Temperature", "Humidity", "Power", "EnergykWh", "EnergyJoules", "EnergyWh", "ChargeAh", "Voltage", "Current", "Frequency", "Pressure",
+                 "PressurekPa", "PressurePa", "LiquidLevel", "Rotational", "AirFlow", "AirFlowCMM", "LiquidFlow", "LiquidFlowLPM", "Barometric", "Altitude",
+                 "Percent", "AbsoluteHumidity", "Heat"],
+                Nullable: true),
+            PhysicalContext("PhysicalContext"),
+        ],
+        ["#Manager.v1_19_0.Manager"] =
+        [
+            .. Resource(), .. Status(),
+            new("ManagerType", K.String, ["ManagementController", "EnclosureManager", "BMC", "RackManager", "AuxiliaryController", "Service", "FabricManager"]),
+            new("UUID", K.String, Nullable: true), new("FirmwareVersion", K.String, Nullable: true), new("DateTime", K.String, Nullable: true),
+            new("DateTimeLocalOffset", K.String, Nullable: true), new("PowerState", K.String, ["On", "Off", "PoweringOn", "PoweringOff"], Nullable: true),
+            Rule.Link("LogServices"),
+            new("Links", K.Object), new("Links/ManagerForChassis", K.LinkArray), new("Links/ManagerForServers", K.LinkArray), Rule.Link("Links/ManagerInChassis"),
+        ],
+        ["#LogService.v1_5_0.LogService"] =
+        [
+            .. Resource(), .. Status(), new("ServiceEnabled", K.Boolean, Nullable: true),
+            new("LogEntryType", K.String, ["Event", "SEL", "Multiple", "OEM", "CXL"], Nullable: true),
+            new("OverWritePolicy", K.String, ["Unknown", "WrapsWhenFull", "NeverOverWrites"]),
+            new("DateTime", K.String, Nullable: true), new("DateTimeLocalOffset", K.String, Nullable: true), Rule.Link("Entries"),
+        ],
+        ["#LogEntry.v1_15_0.LogEntry"] = LogEntry(""),
+        ["#EventService.v1_10_0.EventService"] =
+        [
+            .. Resource(), .. Status(), new("ServiceEnabled", K.Boolean, Nullable: true), new("ServerSentEventUri", K.String),
+            Rule.EnumArray("EventFormatTypes", "Event", "MetricReport"), new("RegistryPrefixes", K.StringArray), new("ResourceTypes", K.StringArray),
+            new("DeliveryRetryAttempts", K.Integer), new("DeliveryRetryIntervalSeconds", K.Integer), new("SSEFilterPropertiesSupported", K.Object),
+            .. new[] { "EventFormatType", "MessageId", "MetricReportDefinition", "OriginResource", "RegistryPrefix", "ResourceType", "SubordinateResources" }
+                .Select(f => new Rule($"SSEFilterPropertiesSupported/{f}", K.Boolean)),
+            Rule.Link("Subscriptions"),
+        ],
+        ["#SensorCollection.SensorCollection"] = Collection(),
+        ["#PowerSupplyCollection.PowerSupplyCollection"] = Collection(),
+        ["#LogServiceCollection.LogServiceCollection"] = Collection(),
+        // Its members come expanded, whole entries, as the schema's reference to LogEntry allows (and bmcweb does).
+        ["#LogEntryCollection.LogEntryCollection"] =
+            [.. Collection().Where(r => r.Path != "Members"), new("Members", K.Array, Required: true), .. LogEntry("Members[]/")],
+        ["#EventDestinationCollection.EventDestinationCollection"] = Collection(),
         ["#ComputerSystemCollection.ComputerSystemCollection"] = Collection(),
         ["#ChassisCollection.ChassisCollection"] = Collection(),
         ["#ManagerCollection.ManagerCollection"] = Collection(),
@@ -120,6 +205,40 @@ internal static class RedfishSchemaFacts
         new("Status", K.Object), new("Status/State", K.String, States, Nullable: true), new("Status/Health", K.String, Healths, Nullable: true),
         new("Status/HealthRollup", K.String, Healths, Nullable: true),
     ];
+
+    /// <summary>A LogEntry's rules, below <paramref name="at"/> (a collection's expanded members).</summary>
+    public static Rule[] LogEntry(string at) =>
+    [
+        .. Resource().Select(r => r with { Path = at + r.Path }),
+        new($"{at}EntryType", K.String, ["Event", "SEL", "Oem", "CXL"], Required: true), new($"{at}Created", K.String),
+        new($"{at}Severity", K.String, Healths, Nullable: true), new($"{at}Message", K.String, Nullable: true), new($"{at}MessageId", K.String),
+        new($"{at}Links", K.Object), Rule.Link($"{at}Links/OriginOfCondition"),
+    ];
+
+    /// <summary>The <c>Status</c> object at <paramref name="at"/>, as in an array member.</summary>
+    public static Rule[] Status(string at) =>
+        [new(at, K.Object), new($"{at}/State", K.String, States, Nullable: true), new($"{at}/Health", K.String, Healths, Nullable: true)];
+
+    /// <summary>What identifies a member of a deprecated resource's array: its own <c>@odata.id</c> (a fragment), <c>MemberId</c>, <c>Name</c>.</summary>
+    public static Rule[] Member(string array) =>
+    [
+        new($"{array}[]/@odata.id", K.String, Required: true), new($"{array}[]/MemberId", K.String, Required: true),
+        new($"{array}[]/Name", K.String, Nullable: true),
+    ];
+
+    /// <summary>A sensor excerpt (<c>SensorPowerExcerpt</c>, <c>SensorEnergykWhExcerpt</c>, …): the reading and the sensor it comes from.</summary>
+    public static Rule[] Excerpt(string name) =>
+        [new(name, K.Object), new($"{name}/DataSourceUri", K.String, Nullable: true), new($"{name}/Reading", K.Number, Nullable: true)];
+
+    /// <summary>The physical context of a reading.</summary>
+    public static Rule PhysicalContext(string path) => new(path, K.String,
+    [
+        "Room", "Intake", "Exhaust", "LiquidInlet", "LiquidOutlet", "Front", "Back", "Upper", "Lower", "CPU", "CPUSubsystem", "GPU", "GPUSubsystem", "FPGA",
+        "Accelerator", "ASIC", "Backplane", "SystemBoard", "PowerSupply", "PowerSubsystem", "VoltageRegulator", "Rectifier", "StorageDevice", "NetworkingDevice",
+        "ComputeBay", "StorageBay", "NetworkBay", "ExpansionBay", "PowerSupplyBay", "Memory", "MemorySubsystem", "Chassis", "Fan", "CoolingSubsystem",
+        "Motor", "Transformer", "ACUtilityInput", "ACStaticBypassInput", "ACMaintenanceBypassInput", "DCBus", "ACOutput", "ACInput", "TrustedModule",
+        "Board", "Transceiver", "Battery", "Pump", "Filter", "Reservoir", "Switch", "Manager",
+    ], Nullable: true);
 
     /// <summary>An action in <c>Actions</c>: its <c>target</c> URI and <c>title</c> (annotations such as its allowable values are always allowed).</summary>
     public static Rule[] Action(string name) =>
