@@ -10,7 +10,9 @@ public sealed partial class CapacityPolicy
     /// <summary>
     /// Capacity goes up at once, to what is wanted now. It goes down only to the most wanted within
     /// the hysteresis window, and only by switching off idle slots that have been idle for the idle
-    /// timeout and on for the minimum on-time and hold no lease: never a booting or busy one.
+    /// timeout and on for the minimum on-time and hold no lease: never a booting or busy one. A
+    /// confident forecast of the learned profile raises the first (pre-warm) and the second (keep);
+    /// without one the policy is the reactive one alone.
     /// </summary>
     private void Act()
     {
