@@ -9,14 +9,16 @@ namespace PiChassis.Benchmarks;
 /// <summary>
 /// A scheduler in capacity mode: each minute it asks the controller's policy for as many nodes as
 /// that minute needs, plus warm spares; the policy picks and switches the slots (all set to auto).
-/// It knows only the present minute, never the rest of the trace.
+/// It knows only the present minute, never the rest of the trace. The policy runs as today's
+/// reactive one, or learning the rhythm (<see cref="PolicyOptions.Learn"/>) in a demand profile
+/// that lives as long as the replay, as a controller's store would keep it.
 /// </summary>
-internal sealed class CapacityScheduler(BenchmarkSettings settings) : IReplayScheduler
+internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) : IReplayScheduler
 {
     private CapacityPolicy? _policy;
     private int? _lastDemand;
 
-    public string Name => $"policy (spare {settings.MinSpare})";
+    public string Name => $"{(learn ? "learning policy" : "policy")} (spare {settings.MinSpare})";
 
     public bool StartsPowered => false;
 
@@ -34,6 +36,7 @@ internal sealed class CapacityScheduler(BenchmarkSettings settings) : IReplaySch
             MinOnTime = settings.MinOnTime,
             Hysteresis = settings.Hysteresis,
             SpareDelay = settings.SpareDelay,
+            Learn = learn,
         };
         _policy = new CapacityPolicy(rig.Engine, options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance);
     }

@@ -28,7 +28,7 @@ internal static class ColdStart
         // No warm spare: a cold start begins with every slot off.
         settings = settings with { MinSpare = 0 };
         using var rig = BenchmarkChassis.Create(settings, startPowered: false);
-        var scheduler = new CapacityScheduler(settings);
+        var scheduler = new CapacityScheduler(settings, learn: false);
         scheduler.Prepare(rig);
         var work = new WorkAssigner(rig, settings.LoadFraction);
         var power = rig.Power;

@@ -58,11 +58,12 @@ var settings = arguments.Settings;
 IReadOnlyList<IReplayScheduler> schedulers =
 [
     new AlwaysOnScheduler(),
-    new CapacityScheduler(settings),
+    new CapacityScheduler(settings, learn: false),
+    new CapacityScheduler(settings, learn: true),
     new HybridHistogramScheduler(),
     .. SlurmPeerScheduler.SuspendTimes.Select(t => new SlurmPeerScheduler(t)),
 ];
 var results = new ReplayResult[schedulers.Count];
 Parallel.For(0, schedulers.Count, i => results[i] = TraceReplay.Run(trace, settings, schedulers[i]));
-BenchmarkReport.Print(Console.Out, trace, settings, new ReplayRuns(results[0], results[1], results[2], results[3..]));
+BenchmarkReport.Print(Console.Out, trace, settings, new ReplayRuns(results[0], results[1], results[2], results[3], results[4..]));
 return 0;

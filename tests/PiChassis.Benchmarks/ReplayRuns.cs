@@ -1,9 +1,12 @@
 namespace PiChassis.Benchmarks;
 
-/// <summary>The replays of one trace: the baseline, today's policy, the paper's peer and the Slurm peer at each SuspendTime.</summary>
-internal sealed record ReplayRuns(ReplayResult AlwaysOn, ReplayResult Policy, ReplayResult Histogram, IReadOnlyList<ReplayResult> Slurm)
+/// <summary>
+/// The replays of one trace: the baseline, today's reactive policy, the policy that learns the
+/// rhythm, the paper's peer and the Slurm peer at each SuspendTime.
+/// </summary>
+internal sealed record ReplayRuns(ReplayResult AlwaysOn, ReplayResult Policy, ReplayResult Learning, ReplayResult Histogram, IReadOnlyList<ReplayResult> Slurm)
 {
-    public IReadOnlyList<ReplayResult> All => [AlwaysOn, Policy, Histogram, .. Slurm];
+    public IReadOnlyList<ReplayResult> All => [AlwaysOn, Policy, Learning, Histogram, .. Slurm];
 
     /// <summary>Every run from day <paramref name="day"/> (0 is the first) to the end.</summary>
     public ReplayRuns FromDay(int day) => Map(r => r.FromDay(day));
@@ -12,5 +15,5 @@ internal sealed record ReplayRuns(ReplayResult AlwaysOn, ReplayResult Policy, Re
     public ReplayRuns OnDay(int day) => Map(r => r.OnDay(day));
 
     private ReplayRuns Map(Func<ReplayResult, ReplayResult> part) =>
-        new(part(AlwaysOn), part(Policy), part(Histogram), [.. Slurm.Select(part)]);
+        new(part(AlwaysOn), part(Policy), part(Learning), part(Histogram), [.. Slurm.Select(part)]);
 }

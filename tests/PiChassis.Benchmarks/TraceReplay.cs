@@ -15,7 +15,7 @@ internal static class TraceReplay
     public static ReplayResult Run(DemandTrace trace, BenchmarkSettings settings, IReplayScheduler scheduler)
     {
         var wallStart = TimeProvider.System.GetTimestamp();
-        using var rig = BenchmarkChassis.Create(settings, scheduler.StartsPowered);
+        using var rig = BenchmarkChassis.Create(settings, scheduler.StartsPowered, ClockStart(trace));
         using var fan = new ChassisFan(rig, settings.Fan);
         scheduler.Prepare(rig);
         var work = new WorkAssigner(rig, settings.LoadFraction);
@@ -55,5 +55,21 @@ internal static class TraceReplay
         }
 
         return new ReplayResult(scheduler.Name, days, TimeProvider.System.GetElapsedTime(wallStart));
+    }
+
+    /// <summary>
+    /// A trace that names its first weekday starts at midnight of that weekday (the first on or after
+    /// the rig's usual start), so a policy that learns by time of day and day of week sees the
+    /// trace's own calendar; any other starts at the rig's usual time.
+    /// </summary>
+    private static DateTimeOffset? ClockStart(DemandTrace trace)
+    {
+        if (trace.StartsOn is not { } weekday)
+        {
+            return null;
+        }
+
+        var midnight = new DateTimeOffset(SimulatedRig.Start.Date, TimeSpan.Zero);
+        return midnight.AddDays(((int)weekday - (int)midnight.DayOfWeek + 7) % 7);
     }
 }

@@ -10,7 +10,7 @@ using Spectre.Console.Rendering;
 
 namespace PiChassis.Cli.Commands;
 
-/// <summary>The commands that read or steer the chassis as a whole: <c>status</c>, <c>energy</c>, <c>capacity</c>.</summary>
+/// <summary>The commands that read or steer the chassis as a whole: <c>status</c>, <c>energy</c>, <c>capacity</c>, <c>profile</c>.</summary>
 public static class QueryCommands
 {
     public static IEnumerable<Command> Build(GlobalOptions options, CliIo io)
@@ -18,6 +18,7 @@ public static class QueryCommands
         yield return Status(options, io);
         yield return Energy(options, io);
         yield return Capacity(options, io);
+        yield return Profile(options, io);
     }
 
     private static Command Status(GlobalOptions options, CliIo io)
@@ -70,6 +71,35 @@ public static class QueryCommands
         return command;
     }
 
+    private static Command Profile(GlobalOptions options, CliIo io)
+    {
+        var minutes = new Option<int?>("--minutes") { Description = "how many minutes ahead to forecast (1 to 1440, default 60)" };
+        var command = new Command("profile", "the demand the energy policy learned and expects next, with its confidence") { minutes };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var context = new CommandContext(parse, options, io);
+            if (parse.GetValue(minutes) is < 1 or > 1440)
+            {
+                throw new CliException(ExitCodes.Usage, "--minutes must be 1 to 1440");
+            }
+
+            var (session, known) = await context.ConnectAsync(cancel);
+            await using (session)
+            {
+                var requester = new Requester(session, context.Source);
+                var fields = new RequestPayload { Minutes = parse.GetValue(minutes) };
+                List<ChassisReply> replies = [];
+                foreach (var chassis in TargetPlanner.InScope(known, context.ChassisId))
+                {
+                    replies.Add(await requester.SendOneAsync(RequestVerbs.Profile, chassis, fields, Requester.AnswerPatience, cancel));
+                }
+
+                return context.Report(replies, ProfileLines);
+            }
+        });
+        return command;
+    }
+
     private static Argument<string> OptionalTargets() =>
         new("targets") { Description = "a hostlist (node[01-04,07]), slot:3-5, or all (the default)", DefaultValueFactory = _ => "all" };
 
@@ -115,6 +145,34 @@ public static class QueryCommands
             return new Text(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Chassis.Id}: {c.Nodes} nodes and {c.MinSpare} spare wanted {c.Wanted}; {c.Achievable} can run, {c.Running} running{held}"));
         }));
+
+    /// <summary>Each chassis's forecast, minutes that forecast the same run together (02:00-02:59 16 nodes ...).</summary>
+    private static IRenderable ProfileLines(IReadOnlyList<ChassisReply> replies) =>
+        new Rows(replies.Where(r => r.Response?.Profile is not null).SelectMany(r =>
+        {
+            var p = r.Response!.Profile!;
+            var head = p.Learning
+                ? I($"{r.Chassis.Id}: learning, {p.MinutesKept} minutes kept; acts on a forecast from confidence {p.MinConfidence:0.00}")
+                : I($"{r.Chassis.Id}: not learning (Policy:Learn is off)");
+            var runs = p.Forecast.Aggregate(new List<(ForecastPayload First, ForecastPayload Last)>(), (list, f) =>
+            {
+                if (list.Count > 0 && list[^1].Last is var last && last.Nodes == f.Nodes && last.Days == f.Days && Math.Abs(last.Confidence - f.Confidence) < 0.005)
+                {
+                    list[^1] = (list[^1].First, f);
+                }
+                else
+                {
+                    list.Add((f, f));
+                }
+
+                return list;
+            });
+            return runs.Select(run => (IRenderable)new Text(I(
+                $"  {run.First.At.ToLocalTime():HH:mm}-{run.Last.At.ToLocalTime():HH:mm}  {run.First.Nodes,2} nodes  confidence {run.First.Confidence:0.00} from {run.First.Days} days{(run.First.Confidence >= p.MinConfidence ? "  (acted on)" : "")}")))
+                .Prepend(new Text(head));
+        }));
+
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Wh(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";
 }

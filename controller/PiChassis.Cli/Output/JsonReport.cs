@@ -21,6 +21,7 @@ public static class JsonReport
         var energy = new JsonObject();
         var lastSeq = new JsonObject();
         var capacity = new JsonObject();
+        var profile = new JsonObject();
         foreach (var reply in replies.Where(r => r.Response is not null))
         {
             var response = JsonSerializer.SerializeToNode(reply.Response!, PiChassisJson.Wire.ResponsePayload)!.AsObject();
@@ -40,6 +41,11 @@ public static class JsonReport
             {
                 capacity[reply.Chassis.Id] = target.DeepClone();
             }
+
+            if (response["profile"] is { } learned)
+            {
+                profile[reply.Chassis.Id] = learned.DeepClone();
+            }
         }
 
         var report = new JsonObject
@@ -52,6 +58,7 @@ public static class JsonReport
         AddIfAny(report, "chassis_energy_wh", energy);
         AddIfAny(report, "last_seq", lastSeq);
         AddIfAny(report, "capacity", capacity);
+        AddIfAny(report, "profile", profile);
         return report;
     }
 

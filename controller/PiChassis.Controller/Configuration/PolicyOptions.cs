@@ -41,4 +41,24 @@ public sealed class PolicyOptions
 
     /// <summary>Slots whose heat proxies differ by less than this count as equally cool; wear decides between them.</summary>
     public double HeatToleranceW { get; set; } = 0.5;
+
+    /// <summary>Whether the policy learns the scheduler's rhythm (a demand profile) and acts ahead of it.</summary>
+    public bool Learn { get; set; } = true;
+
+    /// <summary>
+    /// How far ahead of a predicted rise nodes are powered on: a Pi 4's boot (25–40 s) and a margin.
+    /// </summary>
+    public TimeSpan PrewarmLead { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Nodes the profile expects to be wanted again within this time are kept on rather than cycled.</summary>
+    public TimeSpan KeepAhead { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A forecast is acted on only from this confidence (the share of past days that agree, discounted while they are few).</summary>
+    public double ForecastConfidence { get; set; } = 0.5;
+
+    /// <summary>Minutes either side of a time of day looked at on past days: a wave a few minutes early or late still counts.</summary>
+    public int ProfileWindow { get; set; } = 3;
+
+    /// <summary>How long the demand profile remembers a minute.</summary>
+    public TimeSpan ProfileRetention { get; set; } = TimeSpan.FromDays(35);
 }

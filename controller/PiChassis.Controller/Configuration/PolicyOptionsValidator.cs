@@ -25,7 +25,16 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
             Check(options.BusyMarginW is > 0 and <= MaxSlotW, $"Policy:BusyMarginW {options.BusyMarginW} must be positive and at most {MaxSlotW} W."),
             Check(options.HeatTimeConstant > TimeSpan.Zero && options.HeatTimeConstant <= TimeSpan.FromDays(1),
                 $"Policy:HeatTimeConstant {options.HeatTimeConstant} must be positive and at most 1 day."),
-            Check(options.HeatToleranceW is > 0 and <= MaxSlotW, $"Policy:HeatToleranceW {options.HeatToleranceW} must be positive and at most {MaxSlotW} W."));
+            Check(options.HeatToleranceW is > 0 and <= MaxSlotW, $"Policy:HeatToleranceW {options.HeatToleranceW} must be positive and at most {MaxSlotW} W."),
+            Check(options.PrewarmLead >= TimeSpan.Zero && options.PrewarmLead <= TimeSpan.FromMinutes(30),
+                $"Policy:PrewarmLead {options.PrewarmLead} must be 0 to 30 min."),
+            Check(options.KeepAhead >= TimeSpan.Zero && options.KeepAhead <= TimeSpan.FromHours(2),
+                $"Policy:KeepAhead {options.KeepAhead} must be 0 to 2 h."),
+            Check(options.ForecastConfidence is > 0 and <= 1,
+                $"Policy:ForecastConfidence {options.ForecastConfidence} must be above 0 and at most 1."),
+            Check(options.ProfileWindow is >= 0 and <= 60, $"Policy:ProfileWindow {options.ProfileWindow} must be 0 to 60 minutes."),
+            Check(options.ProfileRetention >= TimeSpan.FromDays(1) && options.ProfileRetention <= TimeSpan.FromDays(70),
+                $"Policy:ProfileRetention {options.ProfileRetention} must be 1 to 70 days."));
     }
 
     // Beyond a day a policy window no longer follows demand; it only pins nodes on.

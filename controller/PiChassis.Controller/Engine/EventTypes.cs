@@ -18,6 +18,9 @@ public static class EventTypes
     public const string CommandRejected = "command_rejected";
     public const string PolicyChanged = "policy_changed";
     public const string CapacityChanged = "capacity_changed";
+
+    /// <summary>The energy policy acted on its learned forecast: pre-warmed nodes or kept them through a predicted gap.</summary>
+    public const string CapacityForecast = "capacity_forecast";
     public const string StoreHealth = "store_health";
 
     /// <summary>Plug &amp; play heard two claims for one slot, or a name another slot still holds: nothing changed.</summary>

@@ -19,4 +19,5 @@ public sealed record ParsedRequest(
     int Nodes = 0,
     int? MinSpare = null,
     DateTimeOffset? LeaseUntil = null,
-    string? IdentityAction = null);
+    string? IdentityAction = null,
+    int Minutes = RequestParser.DefaultProfileMinutes);

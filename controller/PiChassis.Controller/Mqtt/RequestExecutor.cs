@@ -34,6 +34,7 @@ public sealed class RequestExecutor(
             RequestVerbs.Status => loop.RunAsync(engine => Status(engine, request)),
             RequestVerbs.Energy => loop.RunAsync(engine => Energy(engine, request)),
             RequestVerbs.Identity => loop.RunAsync(engine => Identity(engine, request)),
+            RequestVerbs.Profile => loop.RunAsync(_ => Profile(request)),
             _ => SwitchAsync(request),
         };
     }
@@ -144,6 +145,14 @@ public sealed class RequestExecutor(
         return new ResponsePayload(request.Id, time.GetUtcNow(), result.Capped ? WireValues.StatusPartial : WireValues.StatusOk,
             Error: result.Capped ? new ErrorPayload(ErrorCodes.BudgetExceeded, result.Message ?? $"{result.Wanted} wanted, {result.Achievable} can run") : null,
             Capacity: payload);
+    }
+
+    /// <summary>The learned profile's forecast from this minute on; an empty forecast when the policy does not learn.</summary>
+    private ResponsePayload Profile(ParsedRequest request)
+    {
+        var forecast = policy.Forecast(request.Minutes).Select(f => new ForecastPayload(f.At, f.Nodes, Math.Round(f.Confidence, 3), f.Days)).ToList();
+        var payload = new ProfilePayload(policy.Profile is not null, policy.Profile?.Count ?? 0, policy.ForecastConfidence, forecast);
+        return new ResponsePayload(request.Id, time.GetUtcNow(), WireValues.StatusOk, Profile: payload);
     }
 
     private ResponsePayload Summarise(string id, List<TargetResult> results)

@@ -87,6 +87,14 @@ internal static class RequestFields
 
                 request = common with { SinceSeq = payload.SinceSeq ?? 0, Limit = payload.Limit ?? RequestParser.DefaultEventLimit };
                 return null;
+            case RequestVerbs.Profile:
+                if (payload.Minutes is < 1 or > RequestParser.MaxProfileMinutes)
+                {
+                    return new RequestRejection(id, $"\"minutes\" must be 1 to {RequestParser.MaxProfileMinutes}");
+                }
+
+                request = common with { Minutes = payload.Minutes ?? RequestParser.DefaultProfileMinutes };
+                return null;
         }
 
         request = common;

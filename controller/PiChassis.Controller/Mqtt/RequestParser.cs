@@ -20,6 +20,8 @@ public static class RequestParser
     public const int MaxSourceLength = 32;
     public const int DefaultEventLimit = 100;
     public const int MaxEventLimit = 1000;
+    public const int DefaultProfileMinutes = 60;
+    public const int MaxProfileMinutes = 1440;
     public const string DefaultSource = "mqtt";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
@@ -123,7 +125,7 @@ public static class RequestParser
             return new RequestRejection(id, $"\"source\" has {source.Length} characters, more than {MaxSourceLength}");
         }
 
-        var needsTargets = verb is not (RequestVerbs.Status or RequestVerbs.Energy or RequestVerbs.Events or RequestVerbs.Capacity);
+        var needsTargets = verb is not (RequestVerbs.Status or RequestVerbs.Energy or RequestVerbs.Events or RequestVerbs.Capacity or RequestVerbs.Profile);
         Hostlist? targets;
         if (payload.Targets is null)
         {

@@ -10,7 +10,9 @@ public sealed partial class CapacityPolicy
     /// <summary>
     /// Capacity goes up at once, to what is wanted now. It goes down only to the most wanted within
     /// the hysteresis window, and only by switching off idle slots that have been idle for the idle
-    /// timeout and on for the minimum on-time and hold no lease: never a booting or busy one.
+    /// timeout and on for the minimum on-time and hold no lease: never a booting or busy one. A
+    /// confident forecast of the learned profile raises the first (pre-warm) and the second (keep);
+    /// without one the policy is the reactive one alone.
     /// </summary>
     private void Act()
     {
@@ -28,39 +30,59 @@ public sealed partial class CapacityPolicy
 
         var states = _engine.States;
         _steadyBusy.Add(now, Busy);
+        _profile?.Record(target.Nodes);
         var wanted = Wanted(target, _steadyBusy.Get(now) ?? 0);
         _recentWanted.Add(now, wanted);
         var achievable = Achievable(states);
         var running = states.Count(IsRunning);
-        var goal = Math.Min(wanted, achievable);
+        var expected = Expected(utcNow);
+        var goal = Math.Min(Math.Max(wanted, expected.Prewarm), achievable);
         if (running < goal)
         {
-            PowerOn(goal - running, states, now);
+            var switched = PowerOn(goal - running, states, now);
+            ForecastActed(goal > Math.Min(wanted, achievable) ? PrewarmReason : null, expected, switched);
             return;
         }
 
-        var hold = Math.Min(_recentWanted.Get(now) ?? wanted, achievable);
+        // A confident forecast of every minute ahead may also say the wave is over (at most half of
+        // the recent peak is expected back): then the hysteresis window no longer holds the nodes.
+        // A smaller dip is left to the hysteresis: a busier day than the forecast would cycle them.
+        var recent = _recentWanted.Get(now) ?? wanted;
+        if (expected.Settled && expected.Ahead * 2 <= recent)
+        {
+            recent = wanted;
+        }
+
+        var hold = Math.Min(Math.Max(recent, expected.Ahead), achievable);
+
+        // Kept, not pre-warmed: held for demand expected back later than a boot would take.
+        var withoutGap = Math.Min(Math.Max(recent, expected.Prewarm), achievable);
+        ForecastActed(hold > withoutGap && running > withoutGap ? KeepReason : null, expected, []);
         if (running > hold)
         {
             PowerOff(running - hold, states, now, utcNow);
         }
     }
 
-    private void PowerOn(int count, IEnumerable<SlotState> states, TimeSpan now)
+    /// <summary>Switches on up to <paramref name="count"/> off slots; returns the ones switched.</summary>
+    private List<int> PowerOn(int count, IEnumerable<SlotState> states, TimeSpan now)
     {
+        List<int> switched = [];
         var candidates = states.Where(s => IsPooled(s) && s.Phase == SlotPhase.Off && !RecentlyRefused(s.Slot, now));
         foreach (var slot in SlotRanking.ForPowerOn(candidates, _trackers, _options.HeatToleranceW).ToList())
         {
-            if (count == 0)
+            if (switched.Count == count)
             {
-                return;
+                break;
             }
 
             if (Switch(slot, SlotAction.On, now))
             {
-                count--;
+                switched.Add(slot.Slot);
             }
         }
+
+        return switched;
     }
 
     private void PowerOff(int count, IEnumerable<SlotState> states, TimeSpan now, DateTimeOffset utcNow)

@@ -19,4 +19,7 @@ public sealed partial class CapacityPolicy
 
     [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Slot {Slot} leased until {Until:O} by {Source}")]
     private partial void LogLease(int slot, DateTimeOffset until, string source);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Information, Message = "Capacity: acting on the forecast ({Reason}): {Prewarm} node(s) expected shortly, {Ahead} soon; {Switched} slot(s) switched on")]
+    private partial void LogForecastActed(string reason, int prewarm, int ahead, int switched);
 }

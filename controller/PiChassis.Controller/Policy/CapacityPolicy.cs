@@ -28,8 +28,10 @@ public sealed partial class CapacityPolicy
     private readonly Dictionary<int, DateTimeOffset> _leases = [];
     private readonly RecentExtreme _recentWanted;
     private readonly RecentExtreme _steadyBusy;
+    private readonly DemandProfile? _profile;
 
-    public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger)
+    /// <param name="profile">The learned demand profile (kept in the store); a new, empty one in memory when null. Unused unless <see cref="PolicyOptions.Learn"/>.</param>
+    public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger, DemandProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +44,7 @@ public sealed partial class CapacityPolicy
         _trackers = engine.States.ToDictionary(s => s.Slot, s => new SlotTracker(s.Slot));
         _recentWanted = RecentExtreme.Maximum(options.Hysteresis);
         _steadyBusy = RecentExtreme.Minimum(options.SpareDelay);
+        _profile = options.Learn ? profile ?? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow) : null;
     }
 
     /// <summary>The scheduler's latest target; null until one is set (the policy then switches nothing).</summary>

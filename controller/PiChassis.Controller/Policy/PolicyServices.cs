@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Storage;
 
 namespace PiChassis.Controller.Policy;
 
-/// <summary>Registers the energy policy: its settings (section <c>Policy</c>), the policy and its service.</summary>
+/// <summary>Registers the energy policy: its settings (section <c>Policy</c>), the policy with its demand profile (kept in the store when one is registered) and its service.</summary>
 public static class PolicyServices
 {
     public static IServiceCollection AddPiChassisPolicy(this IServiceCollection services, IConfiguration configuration)
@@ -16,12 +17,21 @@ public static class PolicyServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
-        services.TryAddSingleton(sp => new CapacityPolicy(
-            sp.GetRequiredService<PowerEngine>(),
-            sp.GetRequiredService<IOptions<PolicyOptions>>().Value,
-            sp.GetRequiredService<ChassisEvents>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CapacityPolicy>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PolicyOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+
+            // The profile is loaded from the store, when there is one, so a restart keeps the learned rhythm.
+            var history = sp.GetService<StoreDatabase>() is { } store ? new StoredDemand(store) : null;
+            return new CapacityPolicy(
+                sp.GetRequiredService<PowerEngine>(),
+                options,
+                sp.GetRequiredService<ChassisEvents>(),
+                time,
+                sp.GetRequiredService<ILogger<CapacityPolicy>>(),
+                options.Learn ? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow, history) : null);
+        });
         services.TryAddSingleton<CapacityPolicyService>();
         services.AddHostedService(sp => sp.GetRequiredService<CapacityPolicyService>());
         return services;

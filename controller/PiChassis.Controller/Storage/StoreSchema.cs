@@ -7,6 +7,8 @@ internal static class StoreSchema
 {
     public const int FormatVersion = 1;
 
+    // The demand table (the policy's demand profile) came later within format 1: a controller
+    // without it ignores the table, one with it adds it to an older store.
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS slots(
@@ -18,6 +20,7 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS events(
             seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, type TEXT NOT NULL, slot INTEGER, source TEXT NOT NULL, detail TEXT);
         CREATE INDEX IF NOT EXISTS events_at ON events(at);
+        CREATE TABLE IF NOT EXISTS demand(minute INTEGER PRIMARY KEY, nodes INTEGER NOT NULL);
         PRAGMA user_version = 1;
         """;
 

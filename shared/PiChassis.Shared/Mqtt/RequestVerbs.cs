@@ -19,6 +19,9 @@ public static class RequestVerbs
     /// <summary>Confirms or rejects the node name plug &amp; play learnt for a slot.</summary>
     public const string Identity = "identity";
 
+    /// <summary>The energy policy's learned demand profile: what it expects the scheduler to ask for next.</summary>
+    public const string Profile = "profile";
+
     public static IReadOnlyList<string> All { get; } =
-        [Power, Cycle, Restart, ClearFault, Identify, Lock, Unlock, Policy, Capacity, Status, Energy, Events, Identity];
+        [Power, Cycle, Restart, ClearFault, Identify, Lock, Unlock, Policy, Capacity, Status, Energy, Events, Identity, Profile];
 }

@@ -41,6 +41,9 @@ public sealed record RequestPayload
 
     public int? Limit { get; init; }
 
+    /// <summary><c>profile</c>: how many minutes ahead to forecast.</summary>
+    public int? Minutes { get; init; }
+
     /// <summary><c>identity</c>: <c>confirm</c> | <c>reject</c> the learnt name of the target slots.</summary>
     public string? Action { get; init; }
 }

@@ -14,4 +14,5 @@ public sealed record ResponsePayload(
     double? ChassisEnergyWh = null,
     IReadOnlyList<EventPayload>? Events = null,
     long? LastSeq = null,
-    CapacityPayload? Capacity = null);
+    CapacityPayload? Capacity = null,
+    ProfilePayload? Profile = null);

@@ -47,6 +47,8 @@ public partial class ContractDocumentTests
         { typeof(TargetResult), "Target result" },
         { typeof(ErrorPayload), "Error" },
         { typeof(CapacityPayload), "Capacity" },
+        { typeof(ProfilePayload), "Profile" },
+        { typeof(ForecastPayload), "Forecast" },
         { typeof(EventPayload), "Event" },
         { typeof(HeartbeatPayload), "Heartbeat" },
         { typeof(AnnouncePayload), "Announce" },

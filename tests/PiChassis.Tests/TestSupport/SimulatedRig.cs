@@ -28,10 +28,11 @@ public sealed class SimulatedRig : IDisposable
         Action<WatchdogOptions>? watchdog = null,
         bool startPowered = false,
         INodeAgent? agent = null,
-        int journalCapacity = 100_000)
+        int journalCapacity = 100_000,
+        DateTimeOffset? start = null)
     {
         Journal = new MemoryEventJournal(journalCapacity);
-        Time = new FakeTimeProvider(Start);
+        Time = new FakeTimeProvider(start ?? Start);
         var modelOptions = new ChassisModelOptions { SlotCount = slots, PsuRatedW = 80 };
         model?.Invoke(modelOptions);
         Chassis = new SimulatedChassis(Time, modelOptions);

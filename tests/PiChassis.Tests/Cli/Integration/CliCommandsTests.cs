@@ -134,6 +134,28 @@ public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
     }
 
     [Fact]
+    public async Task Profile_SentToTheChassis_ForecastReported()
+    {
+        var json = Json(await Run("profile", "--minutes", "5", "--chassis", "sim", "--json"));
+
+        var text = await Run("profile", "--minutes", "5", "--chassis", "sim");
+
+        Assert.Equal(0, (int)json["exit_code"]!);
+        Assert.True((bool)json["profile"]!["sim"]!["learning"]!);
+        Assert.Equal(5, json["profile"]!["sim"]!["forecast"]!.AsArray().Count);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("sim: learning", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_MinutesOutOfRange_UsageError()
+    {
+        var result = await Run("profile", "--minutes", "0");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
     public async Task Energy_TotalJson_PerSlotAndPerChassis()
     {
         var json = Json(await Run("energy", "--period", "total", "--json"));

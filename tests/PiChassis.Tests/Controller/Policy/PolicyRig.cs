@@ -14,7 +14,9 @@ namespace PiChassis.Tests.Controller.Policy;
 /// </summary>
 public sealed class PolicyRig : IDisposable
 {
-    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null)
+    /// <param name="start">When the rig's clock starts; <see cref="SimulatedRig.Start"/> when null.</param>
+    /// <param name="history">What the policy's demand profile learned before; an empty profile when null.</param>
+    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null, IDemandHistory? history = null)
     {
         Rig = new SimulatedRig(
             slots,
@@ -23,7 +25,8 @@ public sealed class PolicyRig : IDisposable
                 m.PsuRatedW = Math.Max(80, slots * 7.5);
                 model?.Invoke(m);
             },
-            power: p => p.PsuBudgetW = Math.Max(70, (slots * 7.5) - 10));
+            power: p => p.PsuBudgetW = Math.Max(70, (slots * 7.5) - 10),
+            start: start);
         Rig.Sampling.Interval = TimeSpan.FromSeconds(1);
         options?.Invoke(Options);
         foreach (var slot in Rig.Engine.States)
@@ -31,7 +34,8 @@ public sealed class PolicyRig : IDisposable
             Rig.Execute(slot.Slot, SlotAction.SetPolicy, policy: SlotPolicy.Auto);
         }
 
-        Policy = new CapacityPolicy(Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance);
+        var profile = new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, history);
+        Policy = new CapacityPolicy(Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance, profile);
         Work = new WorkAssigner(Rig, 1.0);
     }
 

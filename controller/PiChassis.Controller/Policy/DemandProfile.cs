@@ -1,0 +1,153 @@
+namespace PiChassis.Controller.Policy;
+
+/// <summary>
+/// The scheduler's rhythm: the most nodes it asked for in each minute, by local time, for
+/// <see cref="Retention"/>. It predicts a minute from the same minute (± <see cref="Window"/>) on
+/// the past days of the same kind (weekdays for a weekday, weekend days for a weekend day): the
+/// median of those days' demand, and how far they agree. Not thread-safe: the policy owns it on the
+/// engine's loop.
+/// </summary>
+/// <remarks>
+/// A day counts only where it has a recorded minute within the window, so hours the controller was
+/// down (or had no target) neither teach nor unteach anything. A clock that jumps only files the
+/// minutes under another time: each minute keeps its highest demand, nothing is overwritten lower.
+/// </remarks>
+public sealed class DemandProfile
+{
+    public const int MinutesPerDay = 1440;
+
+    private readonly Dictionary<long, int> _minutes = [];
+    private readonly Dictionary<long, DemandForecast> _forecasts = [];
+    private readonly IDemandHistory? _history;
+    private readonly TimeProvider _time;
+    private long _lastMinute = long.MinValue;
+
+    /// <summary>An empty profile in memory, or the one <paramref name="history"/> kept, forgetting what is beyond <paramref name="retention"/>.</summary>
+    public DemandProfile(TimeProvider time, TimeSpan retention, int window, IDemandHistory? history = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _history = history;
+        Retention = retention;
+        Window = window;
+        var keepFrom = MinuteOf(time.GetUtcNow()) - RetentionMinutes;
+        foreach (var (minute, nodes) in history?.Load() ?? [])
+        {
+            if (minute >= keepFrom)
+            {
+                _minutes[minute] = Math.Max(nodes, _minutes.GetValueOrDefault(minute));
+            }
+        }
+    }
+
+    public TimeSpan Retention { get; }
+
+    /// <summary>Minutes either side of the predicted one looked at on each past day: a wave a few minutes early or late still counts.</summary>
+    public int Window { get; }
+
+    /// <summary>How many minutes the profile holds.</summary>
+    public int Count => _minutes.Count;
+
+    private long RetentionMinutes => (long)Retention.TotalMinutes;
+
+    /// <summary>Notes that the scheduler asks for <paramref name="nodes"/> now.</summary>
+    public void Record(int nodes)
+    {
+        var minute = MinuteOf(_time.GetUtcNow());
+        if (minute != _lastMinute)
+        {
+            // Forecasts look at days before their own; a new minute may be one of them.
+            _forecasts.Clear();
+            if (minute / MinutesPerDay != _lastMinute / MinutesPerDay)
+            {
+                Prune(minute - RetentionMinutes);
+            }
+
+            _lastMinute = minute;
+        }
+
+        if (_minutes.TryGetValue(minute, out var known) && known >= nodes)
+        {
+            return;
+        }
+
+        _minutes[minute] = nodes;
+        _history?.Save(minute, nodes, minute - RetentionMinutes);
+    }
+
+    /// <summary>The demand expected in the minute that holds <paramref name="at"/>.</summary>
+    public DemandForecast Predict(DateTimeOffset at)
+    {
+        var minute = MinuteOf(at);
+        if (!_forecasts.TryGetValue(minute, out var forecast))
+        {
+            forecast = Compute(minute, at);
+            _forecasts[minute] = forecast;
+        }
+
+        return forecast;
+    }
+
+    /// <summary>The forecasts of the <paramref name="minutes"/> minutes from <paramref name="from"/> on.</summary>
+    public IReadOnlyList<DemandForecast> Upcoming(DateTimeOffset from, int minutes) =>
+        [.. Enumerable.Range(0, minutes).Select(i => Predict(from + TimeSpan.FromMinutes(i)))];
+
+    private DemandForecast Compute(long minute, DateTimeOffset at)
+    {
+        var day = Math.DivRem(minute, MinutesPerDay, out var ofDay);
+        var weekend = IsWeekend(day);
+        var perDay = new List<int>();
+        for (var past = day - 1; past >= day - (RetentionMinutes / MinutesPerDay); past--)
+        {
+            if (IsWeekend(past) == weekend && PeakAround((past * MinutesPerDay) + ofDay) is { } peak)
+            {
+                perDay.Add(peak);
+            }
+        }
+
+        if (perDay.Count == 0)
+        {
+            return DemandForecast.None(at);
+        }
+
+        perDay.Sort();
+        var median = perDay[(perDay.Count - 1) / 2];
+        var tolerance = Math.Max(1, (int)Math.Round(median * 0.15));
+        var agreeing = perDay.Count(n => Math.Abs(n - median) <= tolerance);
+
+        // The share of days that agree, discounted while there are few (n / (n + 1)): one day that agrees with itself is worth half.
+        var confidence = agreeing / (perDay.Count + 1.0);
+        return new DemandForecast(at, median, confidence, perDay.Count);
+    }
+
+    private int? PeakAround(long minute)
+    {
+        int? peak = null;
+        for (var m = minute - Window; m <= minute + Window; m++)
+        {
+            if (_minutes.TryGetValue(m, out var nodes))
+            {
+                peak = Math.Max(peak ?? 0, nodes);
+            }
+        }
+
+        return peak;
+    }
+
+    private void Prune(long keepFrom)
+    {
+        foreach (var old in _minutes.Keys.Where(m => m < keepFrom).ToList())
+        {
+            _minutes.Remove(old);
+        }
+    }
+
+    private long MinuteOf(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, _time.LocalTimeZone);
+        return (local.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMinute;
+    }
+
+    // 1970-01-01, day 0, was a Thursday.
+    private static bool IsWeekend(long day) => ((day + 4) % 7) is (long)DayOfWeek.Saturday or (long)DayOfWeek.Sunday;
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Time.Testing;
+using PiChassis.Controller.Policy;
+using PiChassis.Tests.Controller.Storage;
+
+namespace PiChassis.Tests.Controller.Policy;
+
+public class DemandProfileTests
+{
+    // A Monday, midnight UTC (the fake clock's local time zone).
+    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _time = new(Monday);
+
+    [Fact]
+    public void Predict_EmptyProfile_PredictsNothing()
+    {
+        var profile = NewProfile();
+
+        var forecast = profile.Predict(Monday.AddHours(2));
+
+        Assert.Equal(0, forecast.Nodes);
+        Assert.Equal(0, forecast.Confidence);
+        Assert.Equal(0, forecast.Days);
+    }
+
+    [Fact]
+    public void Predict_NightlyWave_PredictedFromDayTwoWithRisingConfidence()
+    {
+        var profile = NewProfile();
+        var confidences = new List<double>();
+        for (var day = 0; day < 5; day++)
+        {
+            var wave = Monday.AddDays(day).AddHours(2);
+            confidences.Add(profile.Predict(wave).Confidence);
+            Assert.Equal(day == 0 ? 0 : 16, profile.Predict(wave).Nodes);
+            RecordDay(profile, day, m => m is >= 120 and < 180 ? 16 : 1);
+        }
+
+        Assert.Equal(0, confidences[0]);
+        Assert.Equal(0.5, confidences[1], 3);
+        Assert.True(confidences.Skip(1).Zip(confidences.Skip(2)).All(p => p.Second > p.First), string.Join(", ", confidences));
+        Assert.Equal(1, profile.Predict(Monday.AddDays(4).AddHours(4)).Nodes);
+    }
+
+    [Fact]
+    public void Predict_RandomDemand_LowConfidence()
+    {
+        var profile = NewProfile();
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 5).Select(_ => Enumerable.Range(0, DemandProfile.MinutesPerDay).Select(_ => random.Next(0, 17)).ToArray()).ToArray();
+        for (var day = 0; day < 5; day++)
+        {
+            RecordDay(profile, day, m => values[day][m]);
+        }
+
+        var confident = Enumerable.Range(0, 24 * 60).Count(m => profile.Predict(Monday.AddDays(5).AddMinutes(m)).Confidence >= 0.5);
+
+        Assert.True(confident < 24, $"{confident} confident minutes of {24 * 60}");
+    }
+
+    [Fact]
+    public void Predict_WaveThatStopped_Forgotten()
+    {
+        var profile = NewProfile();
+        for (var day = 0; day < 7; day++)
+        {
+            RecordDay(profile, day, m => day < 2 && m is >= 120 and < 180 ? 16 : 0);
+        }
+
+        // Of the five weekdays before the next Monday, the wave came on two: the median has let it go.
+        Assert.Equal(0, profile.Predict(Monday.AddDays(7).AddHours(2)).Nodes);
+    }
+
+    [Fact]
+    public void Predict_Weekend_NotFromWeekdays()
+    {
+        var profile = NewProfile();
+        for (var day = 0; day < 5; day++)
+        {
+            RecordDay(profile, day, m => m is >= 120 and < 180 ? 16 : 0);
+        }
+
+        Assert.Equal(0, profile.Predict(Monday.AddDays(5).AddHours(2)).Days);
+        Assert.Equal(5, profile.Predict(Monday.AddDays(7).AddHours(2)).Days);
+    }
+
+    [Fact]
+    public void Record_MoreThanRetention_OlderDaysPruned()
+    {
+        var profile = new DemandProfile(_time, TimeSpan.FromDays(2), window: 3);
+        for (var day = 0; day < 4; day++)
+        {
+            RecordDay(profile, day, _ => 3);
+        }
+
+        Assert.True(profile.Count <= 3 * DemandProfile.MinutesPerDay, $"{profile.Count} minutes kept");
+        Assert.Equal(2, profile.Predict(Monday.AddDays(4).AddHours(2)).Days);
+    }
+
+    [Fact]
+    public void Record_ClockJumpsBack_KeepsEachMinutesHighest()
+    {
+        // The wall clock (an NTP sync on a Pi without a real-time clock) goes back to 02:00 the same day.
+        var clock = new JumpingWallClock(_time);
+        var profile = new DemandProfile(clock, TimeSpan.FromDays(35), window: 3);
+        RecordDay(profile, 0, m => m is >= 120 and < 180 ? 16 : 0);
+        clock.Jump(TimeSpan.FromHours(2) - (_time.GetUtcNow() - Monday));
+        profile.Record(2);
+        clock.Jump(TimeSpan.FromMinutes(1));
+        profile.Record(2);
+
+        Assert.Equal(16, profile.Predict(Monday.AddDays(1).AddHours(2)).Nodes);
+        Assert.Equal(1, profile.Predict(Monday.AddDays(1).AddHours(2)).Days);
+    }
+
+    private DemandProfile NewProfile(IDemandHistory? history = null) => new(_time, TimeSpan.FromDays(35), window: 3, history);
+
+    /// <summary>Records one day, minute by minute, as the policy does each time it acts.</summary>
+    private void RecordDay(DemandProfile profile, int day, Func<int, int> nodesAt)
+    {
+        for (var minute = 0; minute < DemandProfile.MinutesPerDay; minute++)
+        {
+            _time.SetUtcNow(Monday.AddDays(day).AddMinutes(minute));
+            profile.Record(nodesAt(minute));
+        }
+    }
+}
