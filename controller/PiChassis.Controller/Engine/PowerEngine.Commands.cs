@@ -90,6 +90,7 @@ public sealed partial class PowerEngine
         SlotAction.Cycle => Cycle(slot, command),
         SlotAction.ClearFault => ClearFault(slot, command),
         SlotAction.Identify => Identify(slot),
+        SlotAction.IdentifyOff => StopIdentify(slot),
         SlotAction.Lock or SlotAction.Unlock => SetLock(slot, command),
         SlotAction.SetPolicy => SetPolicy(slot, command),
         _ => Refuse(slot, ErrorCodes.InvalidRequest, $"unknown action {command.Action}"),
@@ -230,6 +231,12 @@ public sealed partial class PowerEngine
         return CommandResult.Accepted(slot.Slot, slot.Phase);
     }
 
+    private static CommandResult StopIdentify(SlotRuntime slot)
+    {
+        slot.IdentifyUntil = null;
+        return CommandResult.Accepted(slot.Slot, slot.Phase);
+    }
+
     private static CommandResult SetLock(SlotRuntime slot, SlotCommand command)
     {
         slot.Locked = command.Action == SlotAction.Lock;
@@ -305,6 +312,7 @@ public sealed partial class PowerEngine
     {
         SlotAction.ForceOff => "force_off",
         SlotAction.ClearFault => "clear_fault",
+        SlotAction.IdentifyOff => "identify_off",
         SlotAction.SetPolicy => "policy",
         _ => action.ToString().ToLowerInvariant(),
     };

@@ -10,6 +10,9 @@ public enum SlotAction
     Restart,
     ClearFault,
     Identify,
+
+    /// <summary>Stops an identify blink before its 30 s are up (Redfish's <c>LocationIndicatorActive: false</c>).</summary>
+    IdentifyOff,
     Lock,
     Unlock,
     SetPolicy,

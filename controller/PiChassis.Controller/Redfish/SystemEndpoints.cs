@@ -77,15 +77,9 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
             return;
         }
 
-        // Identify cannot be switched off: the engine blinks the LED for 30 s and stops by itself.
-        if (patch.Identify == false && slot.Identifying)
-        {
-            await RedfishResponse.ErrorAsync(context, StatusCodes.Status400BadRequest, RedfishMessage.PropertyValueNotInList(
-                "off", "LocationIndicatorActive", "the identify LED stops by itself 30 s after it was switched on"));
-            return;
-        }
-
-        if (patch.Identify == true && !await ExecuteAsync(context, new SlotCommand(slot.Slot, SlotAction.Identify, CommandOrigin.Remote, caller.UserName)))
+        // On blinks the slot's LED for 30 s; off (Ironic's indicator off) stops a blink before then.
+        if (patch.Identify is { } identify && (identify || slot.Identifying)
+            && !await ExecuteAsync(context, new SlotCommand(slot.Slot, identify ? SlotAction.Identify : SlotAction.IdentifyOff, CommandOrigin.Remote, caller.UserName)))
         {
             return;
         }

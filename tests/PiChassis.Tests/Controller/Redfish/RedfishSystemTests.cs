@@ -185,6 +185,24 @@ public sealed class RedfishSystemTests
     }
 
     [Theory]
+    [InlineData("""{"LocationIndicatorActive":false}""")]
+    [InlineData("""{"IndicatorLED":"Off"}""")]
+    public async Task Patch_IndicatorOffWhileBlinking_StopsTheBlink(string off)
+    {
+        await using var host = await StartAsync();
+        using var on = await host.Client(Operator, Password).PatchAsync(System1, Body("""{"LocationIndicatorActive":true}"""));
+        Assert.True((await host.StateAsync(1)).Identifying);
+
+        using var response = await host.Client(Operator, Password).PatchAsync(System1, Body(off));
+        var system = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await host.StateAsync(1)).Identifying);
+        Assert.False(system["LocationIndicatorActive"]!.GetValue<bool>());
+        Assert.Equal("Off", system["IndicatorLED"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("{\"AssetTag\":\"x\"}", "Base.1.18.0.PropertyUnknown")]
     [InlineData("{\"PowerState\":\"Off\"}", "Base.1.18.0.PropertyNotWritable")]
     [InlineData("{\"HostName\":\"other\"}", "Base.1.18.0.PropertyNotWritable")]
