@@ -81,6 +81,12 @@ public sealed class DemandProfile
         var minute = MinuteOf(at);
         if (!_forecasts.TryGetValue(minute, out var forecast))
         {
+            // Only a recorded minute clears the cache; without a target, `profile` answers alone must not grow it for ever.
+            if (_forecasts.Count >= 2 * MinutesPerDay)
+            {
+                _forecasts.Clear();
+            }
+
             forecast = Compute(minute, at);
             _forecasts[minute] = forecast;
         }
