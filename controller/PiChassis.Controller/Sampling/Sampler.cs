@@ -91,7 +91,10 @@ public sealed partial class Sampler
             var current = slot.Sensor.ReadCurrentA();
 
             // Between full reads the bus voltage of the last one stands; power follows the current at once.
-            return new SlotSample(slot.Slot, relayClosed, current, last.BusVoltageV, last.BusVoltageV * current, false, 0, null);
+            // Before the slot's first full read (at start, up to a round of sweeps) the rail's voltage from
+            // another slot stands in: a powered node reported at 0 W would teach the policy a false idle draw.
+            var busV = last.BusVoltageV >= MinPlausibleBusV ? last.BusVoltageV : _busVoltageV ?? 0;
+            return new SlotSample(slot.Slot, relayClosed, current, last.BusVoltageV, busV * current, false, 0, null);
         }
         catch (HardwareException e)
         {

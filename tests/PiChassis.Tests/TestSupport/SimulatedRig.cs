@@ -46,10 +46,11 @@ public sealed class SimulatedRig : IDisposable
         protection?.Invoke(Protection);
         watchdog?.Invoke(Watchdog);
         Events = new ChassisEvents(Journal, Time);
-        Engine = new PowerEngine(
-            Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay)),
-            Power, Protection, Watchdog, agent ?? new SimulatedNodeAgent(Chassis), Events, Time, NullLogger<PowerEngine>.Instance);
+        _agent = agent ?? new SimulatedNodeAgent(Chassis);
+        Engine = CreateEngine();
     }
+
+    private readonly INodeAgent _agent;
 
     public FakeTimeProvider Time { get; }
 
@@ -59,7 +60,7 @@ public sealed class SimulatedRig : IDisposable
 
     public SimulatedChassisBuses Buses { get; }
 
-    public ChassisDevices Devices { get; }
+    public ChassisDevices Devices { get; private set; }
 
     public SamplingOptions Sampling { get; } = new();
 
@@ -73,9 +74,9 @@ public sealed class SimulatedRig : IDisposable
 
     public ChassisEvents Events { get; }
 
-    public Sampler Sampler { get; }
+    public Sampler Sampler { get; private set; }
 
-    public PowerEngine Engine { get; }
+    public PowerEngine Engine { get; private set; }
 
     /// <summary>Slots whose simulated agent stays silent (a hung node).</summary>
     public HashSet<int> SilentNodes { get; } = [];
@@ -147,9 +148,36 @@ public sealed class SimulatedRig : IDisposable
     /// <summary>The ground truth: watts the simulated boards draw right now.</summary>
     public double TruePowerW => Chassis.Slots.Sum(s => s.PowerW);
 
+    /// <summary>
+    /// A controller restart: the drivers, sampler and engine are made anew over the same chassis,
+    /// which keeps running; the new engine adopts the relays, gets back what the store kept of each
+    /// slot and its energy counters, and starts up as the controller does.
+    /// </summary>
+    public ChassisEvent RestartController()
+    {
+        var persisted = Engine.Persisted();
+        var (day, energy) = (Engine.Energy.Day, Engine.Energy.All);
+        Devices.Dispose();
+        Devices = ChassisDevicesFactory.Open(ChassisOptions, Buses, Time);
+        Sampler = new Sampler(Devices, Time, Options.Create(Sampling), NullLogger<Sampler>.Instance);
+        Engine = CreateEngine();
+        foreach (var slot in persisted)
+        {
+            Engine.Restore(slot);
+        }
+
+        Engine.Energy.Restore(day, energy);
+        Last = null;
+        return Engine.StartUp();
+    }
+
     public void Dispose()
     {
         Devices.Dispose();
         Buses.Dispose();
     }
+
+    private PowerEngine CreateEngine() => new(
+        Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay)),
+        Power, Protection, Watchdog, _agent, Events, Time, NullLogger<PowerEngine>.Instance);
 }

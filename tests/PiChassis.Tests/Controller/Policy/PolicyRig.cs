@@ -14,6 +14,8 @@ namespace PiChassis.Tests.Controller.Policy;
 /// </summary>
 public sealed class PolicyRig : IDisposable
 {
+    private readonly IDemandHistory? _history;
+
     /// <param name="start">When the rig's clock starts; <see cref="SimulatedRig.Start"/> when null.</param>
     /// <param name="history">What the policy's demand profile learned before; an empty profile when null.</param>
     public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null, IDemandHistory? history = null)
@@ -34,8 +36,8 @@ public sealed class PolicyRig : IDisposable
             Rig.Execute(slot.Slot, SlotAction.SetPolicy, policy: SlotPolicy.Auto);
         }
 
-        var profile = new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, history);
-        Policy = new CapacityPolicy(Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance, profile);
+        _history = history;
+        Policy = CreatePolicy();
         Work = new WorkAssigner(Rig, 1.0);
     }
 
@@ -43,7 +45,7 @@ public sealed class PolicyRig : IDisposable
 
     public PolicyOptions Options { get; } = new();
 
-    public CapacityPolicy Policy { get; }
+    public CapacityPolicy Policy { get; private set; }
 
     public WorkAssigner Work { get; }
 
@@ -80,6 +82,17 @@ public sealed class PolicyRig : IDisposable
     public IEnumerable<int> SlotsIn(SlotPhase phase) => Rig.Engine.States.Where(s => s.Phase == phase).Select(s => s.Slot);
 
     public void Dispose() => Rig.Dispose();
+
+    /// <summary>A controller restart: a new engine adopts the chassis, a new policy reads its profile back from the history; the target is gone until the scheduler sends it again.</summary>
+    public void RestartController()
+    {
+        Rig.RestartController();
+        Policy = CreatePolicy();
+    }
+
+    private CapacityPolicy CreatePolicy() => new(
+        Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance,
+        new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, _history));
 
     private void Step()
     {

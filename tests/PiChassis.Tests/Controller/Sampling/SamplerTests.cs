@@ -68,6 +68,18 @@ public class SamplerTests
     }
 
     [Fact]
+    public void Sweep_BeforeASlotsFirstFullRead_PowerUsesTheRailVoltageOfAnother()
+    {
+        // At start only slot 1 gets its full read in the first sweep; slots 2-4 are powered too.
+        var sampler = Create(4);
+
+        var snapshot = sampler.Sweep();
+
+        Assert.All(snapshot.Slots, s => Assert.Equal(2.5, s.PowerW, 6));
+        Assert.Equal(0, snapshot.Slot(2).BusVoltageV);
+    }
+
+    [Fact]
     public void Sweep_SensorFails_StaleWithLastValuesAndCountsMisses()
     {
         var sampler = Create(1);
