@@ -20,6 +20,11 @@ internal sealed class BenchmarkArguments
           --spare-delay S         spares follow demand that stayed this long, seconds (default 90)
           --interval S            sample interval, seconds, dividing a minute (default 1)
           --no-fan                a fanless chassis (Cooling:FanInSimulation false)
+          --restart-at MINUTE     restart the controller at this minute of the trace (default: noon of the
+                                  middle day of a trace of several days; one day runs through)
+          --no-restart            replay without the controller restart
+          --plot FILE             draw one day of the learning policy (demand, nodes on, forecast) into a PNG
+          --plot-day N            the day to draw, 1 being the first (default: the day of the restart, else 1)
           --cold-start            measure what a 0 -> all slots cold start costs with today's admission, and exit
           --generate-batch-waves FILE [--seed N]
                                   write a batch-waves trace (default seed 8) and exit
@@ -50,6 +55,12 @@ internal sealed class BenchmarkArguments
 
     public bool ShowHelp { get; private set; }
 
+    /// <summary>Where to draw the learning policy's day; null: no plot.</summary>
+    public string? PlotPath { get; private set; }
+
+    /// <summary>The day to draw, 1 being the first; null: the day of the restart, else the first.</summary>
+    public int? PlotDay { get; private set; }
+
     public List<string> Errors { get; } = [];
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
@@ -73,6 +84,12 @@ internal sealed class BenchmarkArguments
             if (name == "--no-fan")
             {
                 parsed.Settings = parsed.Settings with { Fan = false };
+                continue;
+            }
+
+            if (name == "--no-restart")
+            {
+                parsed.Settings = parsed.Settings with { Restart = false };
                 continue;
             }
 
@@ -106,6 +123,9 @@ internal sealed class BenchmarkArguments
             case "--min-on": Settings = settings with { MinOnTime = Seconds(name, value) }; break;
             case "--hysteresis": Settings = settings with { Hysteresis = Seconds(name, value) }; break;
             case "--spare-delay": Settings = settings with { SpareDelay = Seconds(name, value) }; break;
+            case "--restart-at": Settings = settings with { RestartAt = Integer(name, value, 0, int.MaxValue) }; break;
+            case "--plot": PlotPath = value; break;
+            case "--plot-day": PlotDay = Integer(name, value, 1, int.MaxValue); break;
             case "--interval":
                 var interval = Seconds(name, value);
                 if (interval <= TimeSpan.Zero || TimeSpan.FromMinutes(1).Ticks % interval.Ticks != 0)

@@ -28,6 +28,12 @@ internal sealed record BenchmarkSettings
 
     public TimeSpan SpareDelay { get; init; } = new PolicyOptions().SpareDelay;
 
+    /// <summary>Whether a trace of several days is replayed with a controller restart in it.</summary>
+    public bool Restart { get; init; } = true;
+
+    /// <summary>The minute of the trace at which the controller restarts; null: noon of the middle day (<see cref="TraceReplay.RestartMinute"/>).</summary>
+    public int? RestartAt { get; init; }
+
     /// <summary>Whether the chassis has its fan; without it, long full-chassis waves reach the shed temperature.</summary>
     public bool Fan { get; init; } = true;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Policy;
+using PiChassis.Controller.Storage;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Benchmarks;
@@ -11,10 +12,23 @@ namespace PiChassis.Benchmarks;
 /// that minute needs, plus warm spares; the policy picks and switches the slots (all set to auto).
 /// It knows only the present minute, never the rest of the trace. The policy runs as today's
 /// reactive one, or learning the rhythm (<see cref="PolicyOptions.Learn"/>) in a demand profile
-/// that lives as long as the replay, as a controller's store would keep it.
+/// kept in a real store (a temporary directory), written behind each step as the engine loop does,
+/// so a controller restart finds in it what the replay taught before.
 /// </summary>
-internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) : IReplayScheduler
+internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) : IReplayScheduler, IDisposable
 {
+    private readonly PolicyOptions _options = new()
+    {
+        Interval = settings.SampleInterval,
+        IdleTimeout = settings.IdleTimeout,
+        MinOnTime = settings.MinOnTime,
+        Hysteresis = settings.Hysteresis,
+        SpareDelay = settings.SpareDelay,
+        Learn = learn,
+    };
+
+    private DirectoryInfo? _storeDirectory;
+    private StoreDatabase? _store;
     private CapacityPolicy? _policy;
     private int? _lastDemand;
 
@@ -29,21 +43,19 @@ internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) 
             rig.Execute(slot.Slot, SlotAction.SetPolicy, CommandOrigin.Remote, "benchmark", SlotPolicy.Auto);
         }
 
-        var options = new PolicyOptions
+        if (learn)
         {
-            Interval = settings.SampleInterval,
-            IdleTimeout = settings.IdleTimeout,
-            MinOnTime = settings.MinOnTime,
-            Hysteresis = settings.Hysteresis,
-            SpareDelay = settings.SpareDelay,
-            Learn = learn,
-        };
-        _policy = new CapacityPolicy(rig.Engine, options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance);
+            _storeDirectory = Directory.CreateTempSubdirectory("pichassis-benchmark-");
+            _store = StoreDatabase.Open(_storeDirectory.FullName, rig.Time, NullLogger.Instance);
+        }
+
+        _policy = CreatePolicy(rig);
     }
 
     public void Act(SimulatedRig rig, int demand, WorkAssigner work)
     {
         var policy = _policy ?? throw new InvalidOperationException("Prepare first.");
+        using var step = _store?.Begin();
         if (demand != _lastDemand)
         {
             policy.SetTarget(demand, settings.MinSpare, "scheduler");
@@ -54,5 +66,32 @@ internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) 
         {
             policy.Evaluate(snapshot);
         }
+    }
+
+    /// <summary>
+    /// A new policy on the new engine, its profile read back from the store (once everything
+    /// handed to it is committed, as a controller that stopped cleanly leaves it). The target is
+    /// not stored: the scheduler sends it again, as it does when it sees the controller back.
+    /// </summary>
+    public void ControllerRestarted(SimulatedRig rig)
+    {
+        _store?.FlushAsync().GetAwaiter().GetResult();
+        _policy = CreatePolicy(rig);
+        _lastDemand = null;
+    }
+
+    public int? Predicted(DateTimeOffset at) =>
+        _policy?.Profile?.Predict(at) is { } forecast && forecast.Confidence >= _policy.ForecastConfidence ? forecast.Nodes : null;
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _storeDirectory?.Delete(recursive: true);
+    }
+
+    private CapacityPolicy CreatePolicy(SimulatedRig rig)
+    {
+        var profile = _store is null ? null : new DemandProfile(rig.Time, _options.ProfileRetention, _options.ProfileWindow, new StoredDemand(_store));
+        return new CapacityPolicy(rig.Engine, _options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance, profile);
     }
 }

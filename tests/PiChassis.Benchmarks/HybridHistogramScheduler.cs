@@ -14,8 +14,11 @@ namespace PiChassis.Benchmarks;
 /// window. When work waits and no idle node is up, it powers on what it needs, as the Slurm peer.
 /// Slots stay manual; commands are remote ones from "histogram".
 /// </summary>
-internal sealed class HybridHistogramScheduler : IReplayScheduler
+internal sealed class HybridHistogramScheduler(int rangeMinutes = IdleTimeHistogram.DefaultRangeMinutes) : IReplayScheduler
 {
+    /// <summary>The histogram ranges the benchmark runs the peer with: its curve of energy against unmet demand, as the paper draws it.</summary>
+    public static readonly int[] Ranges = [30, 60, 120, IdleTimeHistogram.DefaultRangeMinutes];
+
     private const string Source = "histogram";
 
     /// <summary>
@@ -24,7 +27,7 @@ internal sealed class HybridHistogramScheduler : IReplayScheduler
     /// </summary>
     private static readonly TimeSpan BootLead = TimeSpan.FromSeconds(BenchmarkSettings.Board.BootDurationS);
 
-    private readonly IdleTimeHistogram _histogram = new();
+    private readonly IdleTimeHistogram _histogram = new(rangeMinutes);
 
     /// <summary>When the nodes the demand freed went idle, the latest last.</summary>
     private readonly List<DateTimeOffset> _freed = [];
@@ -34,7 +37,7 @@ internal sealed class HybridHistogramScheduler : IReplayScheduler
 
     private int _lastDemand;
 
-    public string Name => "hybrid histogram (ATC'20)";
+    public string Name => $"hybrid histogram {rangeMinutes} min";
 
     public bool StartsPowered => false;
 

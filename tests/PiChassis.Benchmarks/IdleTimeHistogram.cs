@@ -3,7 +3,8 @@ namespace PiChassis.Benchmarks;
 /// <summary>
 /// The idle-time histogram of the hybrid histogram policy in "Serverless in the Wild" (Shahrad et
 /// al., USENIX ATC 2020, section 4.2), adapted from a function's invocations to a chassis' nodes:
-/// one-minute bins up to a 4-hour range, idle times beyond the range counted apart. The pre-warm
+/// one-minute bins up to a range (the paper's default 4 hours; it also shows shorter ones, trading
+/// cold starts for less idle memory), idle times beyond the range counted apart. The pre-warm
 /// window is the 5th percentile less a 10 % margin, the keep-alive window runs from there to the
 /// 99th percentile plus a 10 % margin. The paper trusts a histogram only when it has enough idle
 /// times and their bin counts have a coefficient of variation above 2 (times spread evenly over
@@ -11,9 +12,9 @@ namespace PiChassis.Benchmarks;
 /// the range (where the paper switches to ARIMA, not modelled here), it keeps a node alive for the
 /// whole range with no pre-warming, its fixed keep-alive.
 /// </summary>
-internal sealed class IdleTimeHistogram
+internal sealed class IdleTimeHistogram(int rangeMinutes = IdleTimeHistogram.DefaultRangeMinutes)
 {
-    public const int RangeMinutes = 240;
+    public const int DefaultRangeMinutes = 240;
 
     public const double HeadPercentile = 5;
 
@@ -26,11 +27,14 @@ internal sealed class IdleTimeHistogram
 
     public const double MinCoefficientOfVariation = 2;
 
-    private readonly long[] _bins = new long[RangeMinutes];
+    private readonly long[] _bins = new long[rangeMinutes];
 
     private long _outOfBounds;
 
-    public static HistogramWindows Fixed { get; } = new(TimeSpan.Zero, TimeSpan.FromMinutes(RangeMinutes), FromHistogram: false);
+    public int RangeMinutes => rangeMinutes;
+
+    /// <summary>The fixed keep-alive: the whole range, no pre-warming.</summary>
+    public HistogramWindows Fixed { get; } = new(TimeSpan.Zero, TimeSpan.FromMinutes(rangeMinutes), FromHistogram: false);
 
     public long Samples => _bins.Sum() + _outOfBounds;
 

@@ -1,14 +1,15 @@
 namespace PiChassis.Benchmarks;
 
 /// <summary>
-/// The Slurm peer's energy as a function of unmet demand: its efficient points (none of them both
-/// costlier and worse-served than another), joined by straight lines.
+/// A peer's energy as a function of unmet demand, from its runs at several settings (Slurm's
+/// SuspendTime, the histogram's range): its efficient points (none of them both costlier and
+/// worse-served than another), joined by straight lines.
 /// </summary>
-internal sealed class SlurmCurve
+internal sealed class PeerCurve
 {
     private readonly List<ReplayResult> _frontier = [];
 
-    public SlurmCurve(IEnumerable<ReplayResult> peers)
+    public PeerCurve(IEnumerable<ReplayResult> peers)
     {
         foreach (var peer in peers.OrderBy(p => p.UnmetShare).ThenBy(p => p.EnergyWh))
         {

@@ -55,15 +55,30 @@ catch (FormatException e)
 }
 
 var settings = arguments.Settings;
+if (arguments.PlotDay > trace.Days || settings.RestartAt >= trace.Nodes.Count)
+{
+    Console.Error.WriteLine($"error: the trace has {trace.Days} days ({trace.Nodes.Count} minutes): --plot-day and --restart-at must fall in it");
+    return 2;
+}
+
 IReadOnlyList<IReplayScheduler> schedulers =
 [
     new AlwaysOnScheduler(),
     new CapacityScheduler(settings, learn: false),
     new CapacityScheduler(settings, learn: true),
-    new HybridHistogramScheduler(),
+    .. HybridHistogramScheduler.Ranges.Select(r => new HybridHistogramScheduler(r)),
     .. SlurmPeerScheduler.SuspendTimes.Select(t => new SlurmPeerScheduler(t)),
 ];
 var results = new ReplayResult[schedulers.Count];
 Parallel.For(0, schedulers.Count, i => results[i] = TraceReplay.Run(trace, settings, schedulers[i]));
-BenchmarkReport.Print(Console.Out, trace, settings, new ReplayRuns(results[0], results[1], results[2], results[3], results[4..]));
+var histograms = 3 + HybridHistogramScheduler.Ranges.Length;
+var restartAt = TraceReplay.RestartMinute(trace, settings);
+BenchmarkReport.Print(Console.Out, trace, settings, new ReplayRuns(results[0], results[1], results[2], results[3..histograms], results[histograms..]), restartAt);
+if (arguments.PlotPath is { } plotPath)
+{
+    var plotDay = (arguments.PlotDay - 1) ?? (restartAt / DemandTrace.MinutesPerDay) ?? 0;
+    DayPlot.Save(plotPath, trace, results[2], plotDay, restartAt);
+    Console.WriteLine($"plot of day {plotDay + 1} ({results[2].Name}): {plotPath}");
+}
+
 return 0;

@@ -6,6 +6,9 @@ namespace PiChassis.Benchmarks;
 /// </summary>
 internal sealed record ReplayResult(string Name, IReadOnlyList<DayFigures> PerDay, TimeSpan Wall, int FirstDay = 0)
 {
+    /// <summary>Every minute of the whole run (not only of <see cref="PerDay"/>'s days), for the plot.</summary>
+    public IReadOnlyList<MinuteFigures> Minutes { get; init; } = [];
+
     public double BoardsWh => PerDay.Sum(d => d.BoardsWh);
 
     public double FanWh => PerDay.Sum(d => d.FanWh);

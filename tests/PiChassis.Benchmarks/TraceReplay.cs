@@ -6,7 +6,7 @@ namespace PiChassis.Benchmarks;
 /// <summary>
 /// Replays a trace's days of demand through the controller core (sampler, power engine, policy,
 /// fan) and the simulated chassis on a fake clock, one sample interval at a time, as one controller
-/// that runs from the first day to the last. Each day it measures energy (the simulator's exact
+/// that runs from the first day to the last but for one restart (<see cref="RestartMinute"/>). Each day it measures energy (the simulator's exact
 /// figure plus the fan's, and the controller's own meter), unmet demand, relay wear, and the heat:
 /// the hottest exhaust and how often protection shed a slot.
 /// </summary>
@@ -18,12 +18,14 @@ internal static class TraceReplay
         using var rig = BenchmarkChassis.Create(settings, scheduler.StartsPowered, ClockStart(trace));
         using var fan = new ChassisFan(rig, settings.Fan);
         scheduler.Prepare(rig);
+        var restartAt = RestartMinute(trace, settings);
         var work = new WorkAssigner(rig, settings.LoadFraction);
         var stepsPerMinute = (int)(TimeSpan.FromMinutes(1) / settings.SampleInterval);
         var stepMinutes = settings.SampleInterval.TotalMinutes;
         var sheds = 0;
         rig.Events.Appended += (_, e) => sheds += e.Type == EventTypes.LoadShed ? 1 : 0;
         var days = new List<DayFigures>(trace.Days);
+        var minutes = new List<MinuteFigures>(trace.Nodes.Count);
         for (var day = 0; day < trace.Days; day++)
         {
             // The meters run on; a day's figures are what they gained over it.
@@ -32,15 +34,26 @@ internal static class TraceReplay
             double needed = 0, unmet = 0, peakExhaustC = rig.Chassis.Exhaust.TemperatureC;
             foreach (var demand in trace.Nodes.Skip(day * DemandTrace.MinutesPerDay).Take(DemandTrace.MinutesPerDay))
             {
+                if (minutes.Count == restartAt)
+                {
+                    rig.RestartController();
+                    scheduler.ControllerRestarted(rig);
+                }
+
+                var predicted = scheduler.Predicted(rig.Time.GetUtcNow());
+                var nodesUp = 0;
                 for (var step = 0; step < stepsPerMinute; step++)
                 {
                     var served = work.Assign(demand);
+                    nodesUp = Math.Max(nodesUp, rig.Engine.States.Count(s => s.Phase == SlotPhase.On));
                     scheduler.Act(rig, demand, work);
                     needed += demand * stepMinutes;
                     unmet += (demand - served) * stepMinutes;
                     fan.Step();
                     peakExhaustC = Math.Max(peakExhaustC, rig.Chassis.Exhaust.TemperatureC);
                 }
+
+                minutes.Add(new MinuteFigures(demand, nodesUp, predicted));
             }
 
             days.Add(new DayFigures(
@@ -54,8 +67,17 @@ internal static class TraceReplay
                 sheds - shedsBefore));
         }
 
-        return new ReplayResult(scheduler.Name, days, TimeProvider.System.GetElapsedTime(wallStart));
+        (scheduler as IDisposable)?.Dispose();
+        return new ReplayResult(scheduler.Name, days, TimeProvider.System.GetElapsedTime(wallStart)) { Minutes = minutes };
     }
+
+    /// <summary>
+    /// The minute of the trace at which the controller restarts: the one asked for, or noon of the
+    /// middle day of a trace of several days (so the week's rhythm is learned on both sides of it);
+    /// null for none, and for one day, whose figures stay those of a controller that runs through.
+    /// </summary>
+    public static int? RestartMinute(DemandTrace trace, BenchmarkSettings settings) =>
+        settings.RestartAt ?? (trace.Days > 1 && settings.Restart ? ((trace.Days / 2) * DemandTrace.MinutesPerDay) + (DemandTrace.MinutesPerDay / 2) : null);
 
     /// <summary>
     /// A trace that names its first weekday starts at midnight of that weekday (the first on or after

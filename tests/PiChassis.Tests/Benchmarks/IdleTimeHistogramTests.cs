@@ -45,20 +45,20 @@ public class IdleTimeHistogramTests
     {
         var histogram = Filled((TimeSpan.FromMinutes(30), IdleTimeHistogram.MinSamples - 1));
 
-        Assert.Equal(IdleTimeHistogram.Fixed, histogram.Windows());
+        Assert.Equal(histogram.Fixed, histogram.Windows());
     }
 
     [Fact]
     public void Windows_IdleTimesSpreadOverTheRange_FixedKeepAlive()
     {
         var histogram = new IdleTimeHistogram();
-        for (var minute = 0; minute < IdleTimeHistogram.RangeMinutes; minute++)
+        for (var minute = 0; minute < histogram.RangeMinutes; minute++)
         {
             histogram.Record(TimeSpan.FromMinutes(minute));
         }
 
         Assert.Equal(0, histogram.CoefficientOfVariation(), 6);
-        Assert.Equal(IdleTimeHistogram.Fixed, histogram.Windows());
+        Assert.Equal(histogram.Fixed, histogram.Windows());
     }
 
     [Fact]
@@ -67,15 +67,30 @@ public class IdleTimeHistogramTests
         var histogram = Filled((TimeSpan.FromMinutes(30), 10), (TimeSpan.FromHours(5), 11));
 
         Assert.Equal(21, histogram.Samples);
-        Assert.Equal(IdleTimeHistogram.Fixed, histogram.Windows());
+        Assert.Equal(histogram.Fixed, histogram.Windows());
     }
 
     [Fact]
     public void Fixed_KeepsAliveForTheWholeRangeWithoutPreWarming()
     {
-        Assert.False(IdleTimeHistogram.Fixed.FromHistogram);
-        Assert.Equal(TimeSpan.Zero, IdleTimeHistogram.Fixed.PreWarm);
-        Assert.Equal(TimeSpan.FromHours(4), IdleTimeHistogram.Fixed.KeepAlive);
+        var histogram = new IdleTimeHistogram();
+        Assert.False(histogram.Fixed.FromHistogram);
+        Assert.Equal(TimeSpan.Zero, histogram.Fixed.PreWarm);
+        Assert.Equal(TimeSpan.FromHours(4), histogram.Fixed.KeepAlive);
+    }
+
+    [Fact]
+    public void Windows_ShorterRange_IdleTimesBeyondItCountApartAndTheFixedKeepAliveIsTheRange()
+    {
+        var histogram = new IdleTimeHistogram(rangeMinutes: 30);
+        for (var i = 0; i < 20; i++)
+        {
+            histogram.Record(TimeSpan.FromMinutes(45));
+        }
+
+        Assert.Equal(20, histogram.Samples);
+        Assert.Equal(TimeSpan.FromMinutes(30), histogram.Windows().KeepAlive);
+        Assert.False(histogram.Windows().FromHistogram);
     }
 
     private static IdleTimeHistogram Filled(params (TimeSpan Idle, int Count)[] idleTimes)
