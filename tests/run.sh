@@ -16,6 +16,9 @@ command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 # Real Redfish clients for the Redfish tests: DMTF's CLI and the library Ironic and Metal3 use.
 command -v redfishtool >/dev/null 2>&1 || need_apt+=(redfishtool)
 dpkg -s python3-sushy >/dev/null 2>&1 || need_apt+=(python3-sushy)
+# The Kubernetes kit: its manifests read by a real YAML parser, the template node decoded by Debian's protoc.
+dpkg -s python3-yaml >/dev/null 2>&1 || need_apt+=(python3-yaml)
+command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}") >/dev/null \
