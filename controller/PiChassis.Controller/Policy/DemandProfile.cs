@@ -3,8 +3,9 @@ namespace PiChassis.Controller.Policy;
 /// <summary>
 /// The scheduler's rhythm: the most nodes it asked for in each minute, by local time, for
 /// <see cref="Retention"/>. It predicts a minute from the same minute (± <see cref="Window"/>) on
-/// the past days of the same kind (weekdays for a weekday, weekend days for a weekend day): the
-/// median of those days' demand, and how far they agree. Not thread-safe: the policy owns it on the
+/// the past days of the same kind (weekdays for a weekday, weekend days for a weekend day), or of
+/// the same weekday where those agree on a rhythm of their own: the median of those days' demand,
+/// and how far they agree. Not thread-safe: the policy owns it on the
 /// engine's loop.
 /// </summary>
 /// <remarks>
@@ -98,14 +99,30 @@ public sealed class DemandProfile
     public IReadOnlyList<DemandForecast> Upcoming(DateTimeOffset from, int minutes) =>
         [.. Enumerable.Range(0, minutes).Select(i => Predict(from + TimeSpan.FromMinutes(i)))];
 
+    /// <summary>
+    /// The forecast from the past days of the same kind (weekday or weekend day); from the same
+    /// weekday instead where at least two of them showed, all alike, what the other days of the kind
+    /// did not: a weekly rhythm (Monday's reports) that the days of the kind would outvote.
+    /// </summary>
     private DemandForecast Compute(long minute, DateTimeOffset at)
     {
         var day = Math.DivRem(minute, MinutesPerDay, out var ofDay);
         var weekend = IsWeekend(day);
+        var sameKind = FromDays(at, day, ofDay, past => IsWeekend(past) == weekend);
+        var sameWeekday = FromDays(at, day, ofDay, past => (day - past) % 7 == 0);
+        var weekly = sameWeekday.Forecast.Days >= 2
+            && sameWeekday.Agreeing == sameWeekday.Forecast.Days
+            && Math.Abs(sameWeekday.Forecast.Nodes - sameKind.Forecast.Nodes) > Tolerance(sameKind.Forecast.Nodes);
+        return weekly ? sameWeekday.Forecast : sameKind.Forecast;
+    }
+
+    /// <summary>The median of the peaks around this minute on the past days that <paramref name="counts"/>, and how many of them agree with it.</summary>
+    private (DemandForecast Forecast, int Agreeing) FromDays(DateTimeOffset at, long day, long ofDay, Func<long, bool> counts)
+    {
         var perDay = new List<int>();
         for (var past = day - 1; past >= day - (RetentionMinutes / MinutesPerDay); past--)
         {
-            if (IsWeekend(past) == weekend && PeakAround((past * MinutesPerDay) + ofDay) is { } peak)
+            if (counts(past) && PeakAround((past * MinutesPerDay) + ofDay) is { } peak)
             {
                 perDay.Add(peak);
             }
@@ -113,18 +130,19 @@ public sealed class DemandProfile
 
         if (perDay.Count == 0)
         {
-            return DemandForecast.None(at);
+            return (DemandForecast.None(at), 0);
         }
 
         perDay.Sort();
         var median = perDay[(perDay.Count - 1) / 2];
-        var tolerance = Math.Max(1, (int)Math.Round(median * 0.15));
-        var agreeing = perDay.Count(n => Math.Abs(n - median) <= tolerance);
+        var agreeing = perDay.Count(n => Math.Abs(n - median) <= Tolerance(median));
 
         // The share of days that agree, discounted while there are few (n / (n + 1)): one day that agrees with itself is worth half.
         var confidence = agreeing / (perDay.Count + 1.0);
-        return new DemandForecast(at, median, confidence, perDay.Count);
+        return (new DemandForecast(at, median, confidence, perDay.Count), agreeing);
     }
+
+    private static int Tolerance(int median) => Math.Max(1, (int)Math.Round(median * 0.15));
 
     private int? PeakAround(long minute)
     {

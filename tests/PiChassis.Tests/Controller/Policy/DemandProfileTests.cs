@@ -85,6 +85,34 @@ public class DemandProfileTests
     }
 
     [Fact]
+    public void Predict_WeeklyWave_LearnedForItsWeekdayAlone()
+    {
+        // Monday reports at 02:00 for three weeks; the other weekdays are quiet at that hour.
+        var profile = NewProfile();
+        for (var day = 0; day < 21; day++)
+        {
+            RecordDay(profile, day, m => day % 7 == 0 && m is >= 120 and < 180 ? 8 : 0);
+        }
+
+        var monday = profile.Predict(Monday.AddDays(21).AddHours(2));
+        Assert.Equal(8, monday.Nodes);
+        Assert.Equal(3, monday.Days);
+        Assert.Equal(0, profile.Predict(Monday.AddDays(22).AddHours(2)).Nodes);
+    }
+
+    [Fact]
+    public void Predict_WeeklyWaveSeenOnce_NotYetTakenOverTheWeekdays()
+    {
+        var profile = NewProfile();
+        for (var day = 0; day < 7; day++)
+        {
+            RecordDay(profile, day, m => day == 0 && m is >= 120 and < 180 ? 8 : 0);
+        }
+
+        Assert.Equal(0, profile.Predict(Monday.AddDays(7).AddHours(2)).Nodes);
+    }
+
+    [Fact]
     public void Record_MoreThanRetention_OlderDaysPruned()
     {
         var profile = new DemandProfile(_time, TimeSpan.FromDays(2), window: 3);
