@@ -28,7 +28,7 @@ public class PowerEngineAdmissionTests
         Assert.True(peak <= budget, $"the boards drew {peak:F2} W at peak, over the {budget} W budget");
         var powerOns = rig.EventsOf(EventTypes.PowerOn).Select(e => e.At).ToList();
         Assert.Equal(8, powerOns.Count);
-        Assert.All(powerOns.Zip(powerOns.Skip(1)), p => Assert.True(p.Second - p.First >= rig.Power.StaggerInterval));
+        Assert.All(powerOns.Zip(powerOns.Skip(1)), p => Assert.True(p.Second - p.First >= rig.Power.MinStaggerInterval));
         Assert.All(rig.Engine.States, s => Assert.Equal(SlotPhase.On, s.Phase));
     }
 
