@@ -34,6 +34,8 @@ public sealed class EngineOptionsValidator :
                 $"Power:DefaultBootPeakW {options.DefaultBootPeakW} must be positive and at most {MaxSlotW} W."),
             Check(options.StaggerInterval >= TimeSpan.Zero && options.StaggerInterval <= TimeSpan.FromMinutes(5),
                 $"Power:StaggerInterval {options.StaggerInterval} must be 0 to 5 min."),
+            Check(options.MinStaggerInterval >= TimeSpan.Zero && options.MinStaggerInterval <= TimeSpan.FromSeconds(10),
+                $"Power:MinStaggerInterval {options.MinStaggerInterval} must be 0 to 10 s."),
             Check(options.BootSettleTime >= TimeSpan.Zero && options.BootSettleTime <= TimeSpan.FromMinutes(10),
                 $"Power:BootSettleTime {options.BootSettleTime} must be 0 to 10 min."),
             Check(options.BootSettleBandW > 0 && options.BootSettleBandW <= MaxSlotW,

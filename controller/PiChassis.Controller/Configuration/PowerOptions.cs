@@ -14,8 +14,15 @@ public sealed class PowerOptions
     /// <summary>Reserved for a booting slot until that slot has measured boots of its own.</summary>
     public double DefaultBootPeakW { get; set; } = 6.5;
 
-    /// <summary>Minimum time between two power-ons, so boot peaks do not stack.</summary>
+    /// <summary>
+    /// Longest time between two power-ons, so inrush surges do not stack: the wait after a slot whose
+    /// inrush is not measured yet. A measured slot waits its inrush instead (never more than this;
+    /// 0 powers every slot that fits at once).
+    /// </summary>
     public TimeSpan StaggerInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Least time between two power-ons however short the measured inrush (surges shorter than a sweep go unseen).</summary>
+    public TimeSpan MinStaggerInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Booting ends without a heartbeat when the draw has been steady this long…</summary>
     public TimeSpan BootSettleTime { get; set; } = TimeSpan.FromSeconds(5);

@@ -5,7 +5,7 @@ namespace PiChassis.Controller.Engine;
 /// and restores it. <paramref name="DesiredOn"/>: the slot was meant to be powered (queued, booting,
 /// on, restarting, or a fault that left the power on); for a slot held off by protection
 /// (<paramref name="ShedForHeat"/>), that it is powered again when released. <paramref name="Phase"/>
-/// is the phase it had.
+/// is the phase it had. <paramref name="LearnedInrush"/>: how long its measured power-on surge lasts.
 /// </summary>
 public sealed record PersistedSlot(
     int Slot,
@@ -17,4 +17,5 @@ public sealed record PersistedSlot(
     SlotFault? Fault,
     long RelayCycles,
     double? LearnedBootPeakW,
-    bool ShedForHeat);
+    bool ShedForHeat,
+    TimeSpan? LearnedInrush = null);

@@ -15,9 +15,11 @@ public sealed partial class PowerEngine
     });
 
     /// <summary>
-    /// Starts queued slots, highest priority first then in order of arrival, one per stagger
-    /// interval, while the supply has room for their boot peak. The head of the queue waits for
-    /// room rather than being overtaken, so a large slot is not starved.
+    /// Starts queued slots, highest priority first then in order of arrival, while the supply has
+    /// room for their boot peak, as many booting at once as fit. Consecutive power-ons are apart by
+    /// the previous slot's inrush (see <see cref="StaggerAfter"/>); the engine steps once per sweep,
+    /// so with a surge shorter than a sweep that is one power-on per sweep. The head of the queue
+    /// waits for room rather than being overtaken, so a large slot is not starved.
     /// </summary>
     private void Admit()
     {
@@ -28,7 +30,7 @@ public sealed partial class PowerEngine
             .ThenBy(s => s.Slot);
         foreach (var slot in queue)
         {
-            if (_lastPowerOn is { } last && now - last < _power.StaggerInterval)
+            if (_lastPowerOn is { } last && _lastPoweredSlot is { } previous && now - last < StaggerAfter(previous))
             {
                 return;
             }

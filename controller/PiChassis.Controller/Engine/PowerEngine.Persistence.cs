@@ -20,7 +20,7 @@ public sealed partial class PowerEngine
         : throw new ArgumentOutOfRangeException(nameof(slot), slot, "no such slot");
 
     /// <summary>
-    /// Puts back what a slot kept: policy, lock, latched fault, relay cycles, learned boot peak.
+    /// Puts back what a slot kept: policy, lock, latched fault, relay cycles, learned boot peak and inrush.
     /// Call before <see cref="StartUp"/>; a slot the chassis no longer has is ignored.
     /// </summary>
     public void Restore(PersistedSlot saved)
@@ -40,6 +40,7 @@ public sealed partial class PowerEngine
         slot.Locked = saved.Locked;
         slot.RelayCycles = saved.RelayCycles;
         slot.LearnedBootPeakW = saved.LearnedBootPeakW;
+        slot.LearnedInrush = saved.LearnedInrush;
         slot.ShedForHeat = saved.ShedForHeat && !slot.Relay.IsClosed;
         slot.OnWhenReleased = slot.ShedForHeat && saved.DesiredOn;
         if (saved.Fault is { } fault)
@@ -174,5 +175,6 @@ public sealed partial class PowerEngine
         slot.Fault,
         slot.RelayCycles,
         slot.LearnedBootPeakW,
-        slot.ShedForHeat);
+        slot.ShedForHeat,
+        slot.LearnedInrush);
 }

@@ -27,8 +27,12 @@ public sealed partial class PowerEngine
     /// <summary>Without a heartbeat, booting ends when the draw has settled into a narrow band.</summary>
     private void WatchBoot(SlotRuntime slot, TimeSpan now)
     {
-        slot.BootPeakW = Math.Max(slot.BootPeakW, slot.PowerW);
         var sincePower = now - (slot.PoweredAt ?? now);
+        if (!WatchInrush(slot, sincePower))
+        {
+            slot.BootPeakW = Math.Max(slot.BootPeakW, slot.PowerW);
+        }
+
         if (sincePower >= _power.MaxBootTime)
         {
             FinishBoot(slot, "boot_timeout");

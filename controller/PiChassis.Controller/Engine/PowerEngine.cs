@@ -28,6 +28,7 @@ public sealed partial class PowerEngine
     // Refused commands, journalled as one event per slot and reason per interval.
     private readonly RejectionDigest _rejections;
     private TimeSpan? _lastPowerOn;
+    private SlotRuntime? _lastPoweredSlot;
     private ImmutableArray<SlotState> _states;
 
     public PowerEngine(
@@ -95,6 +96,7 @@ public sealed partial class PowerEngine
 
             slot.CurrentA = sample.CurrentA;
             slot.PowerW = sample.RelayClosed ? Math.Max(0, sample.PowerW) : 0;
+            slot.SampledClosed = sample.RelayClosed;
             slot.Stale = sample.Stale;
             slot.FailedReads = sample.FailedReads;
             slot.Overflow = sample.Overflow;
@@ -163,7 +165,9 @@ public sealed partial class PowerEngine
         slot.SettleStart = null;
         slot.LastHeartbeat = null;
         slot.EmptySince = null;
+        slot.WatchingInrush = true;
         _lastPowerOn = now;
+        _lastPoweredSlot = slot;
         _events.Append(EventTypes.PowerOn, slot.Slot, source, new JsonObject { ["relay_cycles"] = slot.RelayCycles });
         return true;
     }

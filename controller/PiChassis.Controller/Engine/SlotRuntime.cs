@@ -72,6 +72,11 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public double? LearnedBootPeakW { get; set; }
 
+    /// <summary>Since the last power-on, until a sample shows the draw back within the reservation.</summary>
+    public bool WatchingInrush { get; set; }
+
+    public TimeSpan? LearnedInrush { get; set; }
+
     public TimeSpan? SettleStart { get; set; }
 
     public double SettleMinW { get; set; }
@@ -91,6 +96,9 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
     public double PowerW { get; set; }
 
     public double CurrentA { get; set; }
+
+    /// <summary>The latest sample was read with the relay closed (one read before a close shows nothing of the board).</summary>
+    public bool SampledClosed { get; set; }
 
     public bool Stale { get; set; }
 

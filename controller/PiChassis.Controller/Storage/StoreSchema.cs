@@ -7,8 +7,9 @@ internal static class StoreSchema
 {
     public const int FormatVersion = 1;
 
-    // The demand table (the policy's demand profile) came later within format 1: a controller
-    // without it ignores the table, one with it adds it to an older store.
+    // The demand table (the policy's demand profile) and the slots' learned_inrush_ticks column came
+    // later within format 1: a controller without them ignores them (it names its columns), one with
+    // them adds them to an older store.
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS slots(
@@ -38,6 +39,15 @@ internal static class StoreSchema
         using var create = connection.CreateCommand();
         create.CommandText = Create;
         create.ExecuteNonQuery();
+        using var inrush = connection.CreateCommand();
+        inrush.CommandText = "SELECT COUNT(*) FROM pragma_table_info('slots') WHERE name = 'learned_inrush_ticks';";
+        if (Convert.ToInt64(inrush.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE slots ADD COLUMN learned_inrush_ticks INTEGER;";
+            add.ExecuteNonQuery();
+        }
+
         return null;
     }
 }

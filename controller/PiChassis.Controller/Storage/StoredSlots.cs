@@ -10,12 +10,13 @@ internal static class StoredSlots
     {
         using var upsert = transaction.Command("""
             INSERT INTO slots(slot, node, phase, desired_on, policy, locked, fault_code, fault_message, fault_at,
-                              relay_cycles, learned_boot_peak_w, shed_for_heat, saved_at)
-            VALUES($slot, $node, $phase, $desired, $policy, $locked, $code, $message, $faultAt, $cycles, $peak, $shed, $at)
+                              relay_cycles, learned_boot_peak_w, shed_for_heat, saved_at, learned_inrush_ticks)
+            VALUES($slot, $node, $phase, $desired, $policy, $locked, $code, $message, $faultAt, $cycles, $peak, $shed, $at, $inrush)
             ON CONFLICT(slot) DO UPDATE SET node = excluded.node, phase = excluded.phase, desired_on = excluded.desired_on,
                 policy = excluded.policy, locked = excluded.locked, fault_code = excluded.fault_code,
                 fault_message = excluded.fault_message, fault_at = excluded.fault_at, relay_cycles = excluded.relay_cycles,
-                learned_boot_peak_w = excluded.learned_boot_peak_w, shed_for_heat = excluded.shed_for_heat, saved_at = excluded.saved_at
+                learned_boot_peak_w = excluded.learned_boot_peak_w, shed_for_heat = excluded.shed_for_heat, saved_at = excluded.saved_at,
+                learned_inrush_ticks = excluded.learned_inrush_ticks
             """)
             .With("$slot", slot.Slot)
             .With("$node", slot.Node)
@@ -29,7 +30,8 @@ internal static class StoredSlots
             .With("$cycles", slot.RelayCycles)
             .With("$peak", slot.LearnedBootPeakW)
             .With("$shed", slot.ShedForHeat)
-            .With("$at", at.UtcTicks);
+            .With("$at", at.UtcTicks)
+            .With("$inrush", slot.LearnedInrush?.Ticks);
         upsert.ExecuteNonQuery();
     }
 
@@ -37,7 +39,7 @@ internal static class StoredSlots
     {
         using var select = connection.Command("""
             SELECT slot, node, phase, desired_on, policy, locked, fault_code, fault_message, fault_at,
-                   relay_cycles, learned_boot_peak_w, shed_for_heat
+                   relay_cycles, learned_boot_peak_w, shed_for_heat, learned_inrush_ticks
             FROM slots ORDER BY slot
             """);
         using var reader = select.ExecuteReader();
@@ -62,7 +64,8 @@ internal static class StoredSlots
                 fault,
                 reader.GetInt64(9),
                 reader.IsDBNull(10) ? null : reader.GetDouble(10),
-                reader.GetBoolean(11)));
+                reader.GetBoolean(11),
+                reader.IsDBNull(12) ? null : TimeSpan.FromTicks(reader.GetInt64(12))));
         }
 
         return slots;

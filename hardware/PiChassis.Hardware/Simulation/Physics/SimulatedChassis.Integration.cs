@@ -15,8 +15,9 @@ public sealed partial class SimulatedChassis
     /// <summary>
     /// While any board's draw changes with time (boot, halt), steps end on a fixed grid of
     /// <c>MaxSubStep</c> from the chassis' origin, so one long jump and many short reads cut time at
-    /// the same points (short reads only add cuts). When every draw is constant one step covers the
-    /// whole span: the node energies and the thermal step are exact for constant power.
+    /// the same points (short reads only add cuts); a step also ends where an inrush surge does, so a
+    /// surge is never averaged with the draw after it. When every draw is constant one step covers
+    /// the whole span: the node energies and the thermal step are exact for constant power.
     /// </summary>
     private void IntegrateLocked(long ticks)
     {
@@ -27,6 +28,10 @@ public sealed partial class SimulatedChassis
             {
                 var intoGrid = ((_simulatedTicks % _maxSubStepTicks) + _maxSubStepTicks) % _maxSubStepTicks;
                 step = Math.Min(step, _maxSubStepTicks - intoGrid);
+                if (_slots.Min(s => s.InrushLeftLockedS) is { } surgeS)
+                {
+                    step = Math.Min(step, Math.Max(1, (long)Math.Ceiling(surgeS * TimeSpan.TicksPerSecond)));
+                }
             }
 
             StepLocked(step / (double)TimeSpan.TicksPerSecond);

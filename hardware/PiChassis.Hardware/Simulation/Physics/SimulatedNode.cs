@@ -54,6 +54,9 @@ public sealed class SimulatedNode
         _ => 0,
     };
 
+    /// <summary>Seconds until the inrush surge ends, or null when the board is not in one.</summary>
+    public double? InrushLeftS => Phase == NodePhase.Booting && _uptimeS < Profile.InrushS ? Profile.InrushS - _uptimeS : null;
+
     /// <summary>True in the phases whose draw does not change with time.</summary>
     public bool IsSteady => Phase is NodePhase.Unpowered or NodePhase.Running or NodePhase.Halted;
 

@@ -106,6 +106,8 @@ public sealed partial class SimulatedSlot : IPowerRail
 
     internal bool IsSteadyLocked => _node?.IsSteady ?? true;
 
+    internal double? InrushLeftLockedS => _node?.InrushLeftS;
+
     internal double AdvanceBoardLocked(double dtS) => _node?.Advance(dtS) ?? 0;
 
     internal void AddEnergyLocked(double energyJ) => _energyJ += energyJ;

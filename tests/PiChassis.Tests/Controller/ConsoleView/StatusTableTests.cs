@@ -23,7 +23,8 @@ public class StatusTableTests
     [Fact]
     public void Render_PoweringOn_ShowsQueuedBootingThenOn()
     {
-        using var rig = new SimulatedRig(slots: 2, power: p => p.StaggerInterval = TimeSpan.FromSeconds(10));
+        // A 10 s wait however short slot 1's measured inrush, so slot 2 is still queued after a sweep.
+        using var rig = new SimulatedRig(slots: 2, power: p => (p.StaggerInterval, p.MinStaggerInterval) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
         rig.Execute(1, SlotAction.On);
         rig.Execute(2, SlotAction.On);
         rig.Step();

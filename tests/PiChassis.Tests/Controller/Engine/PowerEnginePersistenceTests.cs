@@ -130,7 +130,7 @@ public class PowerEnginePersistenceTests
         Assert.Equal([true, true, true, false, false, false], rig.Relays.Select(r => r.IsClosed));
         Assert.Equal([1, 2, 3], PowerOns().Select(e => e.Slot!.Value));
         var at = PowerOns().Select(e => e.At).ToList();
-        Assert.True(at[1] - at[0] >= rig.Power.StaggerInterval);
+        Assert.True(at[1] - at[0] >= rig.Power.MinStaggerInterval);
         Assert.True(at[2] - at[0] >= rig.Power.MinBootTime, "the third boot must wait until the first has finished: two boot peaks fill the budget");
         Assert.True(lowestHeadroomW >= 0, $"the supply was overcommitted by {-lowestHeadroomW:F1} W");
         Assert.Single(_journal.Read(0, 100), e => e.Type == EventTypes.CommandRejected && e.Slot == 6);

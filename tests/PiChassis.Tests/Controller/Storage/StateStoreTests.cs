@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Engine;
@@ -31,7 +32,7 @@ public sealed class StateStoreTests : IDisposable
         var fault = new SlotFault(FaultCodes.StuckRelay, "0.40 A flows with the relay open", new DateTimeOffset(2026, 11, 27, 22, 15, 3, TimeSpan.Zero).AddTicks(7));
         PersistedSlot[] slots =
         [
-            new(1, "node01", SlotPhase.ShuttingDown, true, SlotPolicy.Auto, false, null, 12, 6.25, false),
+            new(1, "node01", SlotPhase.ShuttingDown, true, SlotPolicy.Auto, false, null, 12, 6.25, false, TimeSpan.FromTicks(1_000_003)),
             new(2, "node02", SlotPhase.Fault, true, SlotPolicy.AlwaysOn, true, fault, 3, null, false),
             new(3, "node03", SlotPhase.Off, false, SlotPolicy.AlwaysOff, false, null, 0, null, true),
         ];
@@ -71,5 +72,37 @@ public sealed class StateStoreTests : IDisposable
         using var reopened = StoreDatabase.Open(_dir.Path, _time, NullLogger.Instance);
 
         Assert.Equal(expected, new StateStore(reopened).Load().PreviousStop);
+    }
+
+    [Fact]
+    public void Load_StoreWrittenBeforeInrushWasLearned_GivesItsSlotsWithoutOneAndKeepsTheNext()
+    {
+        Directory.CreateDirectory(_dir.Path);
+        using (var old = new SqliteConnection($"Data Source={_dir.StoreFile};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE slots(
+                    slot INTEGER PRIMARY KEY, node TEXT NOT NULL, phase TEXT NOT NULL, desired_on INTEGER NOT NULL,
+                    policy TEXT NOT NULL, locked INTEGER NOT NULL, fault_code TEXT, fault_message TEXT, fault_at INTEGER,
+                    relay_cycles INTEGER NOT NULL, learned_boot_peak_w REAL, shed_for_heat INTEGER NOT NULL, saved_at INTEGER NOT NULL);
+                INSERT INTO slots VALUES(1, 'node01', 'On', 1, 'Auto', 0, NULL, NULL, NULL, 7, 6.5, 0, 0);
+                PRAGMA user_version = 1;
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var learned = new PersistedSlot(1, "node01", SlotPhase.On, true, SlotPolicy.Auto, false, null, 8, 6.5, false, TimeSpan.FromMilliseconds(100));
+        using (var database = StoreDatabase.Open(_dir.Path, _time, NullLogger.Instance))
+        {
+            var store = new StateStore(database);
+            Assert.Equal([learned with { RelayCycles = 7, LearnedInrush = null }], store.Load().Slots);
+            Assert.True(store.SaveSlots([learned], _time.GetUtcNow()));
+        }
+
+        using var reopened = StoreDatabase.Open(_dir.Path, _time, NullLogger.Instance);
+
+        Assert.Equal([learned], new StateStore(reopened).Load().Slots);
     }
 }

@@ -1,3 +1,4 @@
+using PiChassis.Controller.Configuration;
 using PiChassis.Hardware.Simulation.Physics;
 
 namespace PiChassis.Tests.Hardware.Simulation.Physics;
@@ -48,6 +49,31 @@ public class PiProfileTests
         Assert.Equal(65.0, profile.BootEnergyJ(0, 20), 12);
         Assert.Equal(((3 + 4) / 2.0 * 5) + ((4 + 3.5) / 2.0 * 5), profile.BootEnergyJ(5, 15), 12);
         Assert.Equal(profile.BootEnergyJ(0, 20), profile.BootEnergyJ(0, 7.3) + profile.BootEnergyJ(7.3, 20), 12);
+    }
+
+    [Fact]
+    public void BootPowerW_DuringTheInrush_AddsTheSurgeAndItsEnergy()
+    {
+        var profile = new PiProfile("surge", 3, 6, [new(0, 2), new(10, 4)], 4, 0.5, inrushW: 10, inrushS: 0.02);
+
+        Assert.Equal(12.0, profile.BootPowerW(0), 12);
+        Assert.Equal(12.002, profile.BootPowerW(0.01), 12);
+        Assert.Equal(2.004, profile.BootPowerW(0.02), 12);
+        Assert.Equal(30 + (10 * 0.02), profile.BootEnergyJ(0, 10), 12);
+        Assert.Equal((2.004 * 0.02) + (10 * 0.01), profile.BootEnergyJ(0.01, 0.03), 12);
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltIns))]
+    public void BuiltIn_Inrush_SeveralAmperesEndingWithinTheProtectionDwells(string name)
+    {
+        var profile = new[] { PiProfile.Pi3BPlus, PiProfile.Pi4B, PiProfile.Pi5 }.Single(p => p.Name == name);
+        var protection = new ProtectionOptions();
+
+        Assert.InRange((profile.BootPowerW(0) / 5.0) - (profile.BootCurve[0].PowerW / 5.0), 1.5, 3);
+        Assert.True(TimeSpan.FromSeconds(profile.InrushS) < protection.OvercurrentDwell / 2);
+        Assert.True(TimeSpan.FromSeconds(profile.InrushS) < protection.UndervoltageDwell / 2);
+        Assert.InRange(profile.BootPowerW(profile.InrushS), profile.BootCurve[0].PowerW, profile.BootCurve[0].PowerW + 0.1);
     }
 
     [Fact]

@@ -77,6 +77,35 @@ public partial class SimulatedChassisTests
     }
 
     [Fact]
+    public void BusVoltageV_EightInrushSurgesAtOnce_BrownsOutUntilTheyEnd()
+    {
+        var chassis = Chassis();
+
+        PowerOn(chassis, 1, 2, 3, 4, 5, 6, 7, 8);
+        var during = LowestBusV(chassis, TimeSpan.FromMilliseconds(20));
+        var after = LowestBusV(chassis, TimeSpan.FromMilliseconds(80));
+
+        // Eight 14 W surges (Pi 4B) on a 60 W supply: past its rating, the bus folds back.
+        Assert.True(during < 4.75, $"the bus held {during:F3} V");
+        Assert.True(after > 4.9, $"the bus stayed at {after:F3} V after the surges");
+    }
+
+    [Fact]
+    public void BusVoltageV_EightInrushSurgesASweepApart_StaysUp()
+    {
+        var chassis = Chassis();
+        var lowest = double.MaxValue;
+
+        for (var n = 1; n <= 8; n++)
+        {
+            PowerOn(chassis, n);
+            lowest = Math.Min(lowest, LowestBusV(chassis, TimeSpan.FromMilliseconds(100)));
+        }
+
+        Assert.True(lowest > 4.75, $"the bus fell to {lowest:F3} V");
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ReportsEveryError()
     {
         var options = new ChassisModelOptions { SlotCount = 0, PsuRatedW = -1, ThermalTimeConstantS = 0 };
@@ -109,4 +138,17 @@ public partial class SimulatedChassisTests
     }
 
     private void Advance(double seconds) => _time.Advance(TimeSpan.FromSeconds(seconds));
+
+    /// <summary>Lets <paramref name="span"/> pass a millisecond at a time, reading the bus after each as a scope would.</summary>
+    private double LowestBusV(SimulatedChassis chassis, TimeSpan span)
+    {
+        var lowest = double.MaxValue;
+        for (var passed = TimeSpan.Zero; passed < span; passed += TimeSpan.FromMilliseconds(1))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            lowest = Math.Min(lowest, chassis.BusVoltageV);
+        }
+
+        return lowest;
+    }
 }
