@@ -16,7 +16,9 @@ public sealed class PolicyRig : IDisposable
 {
     /// <param name="start">When the rig's clock starts; <see cref="SimulatedRig.Start"/> when null.</param>
     /// <param name="history">What the policy's demand profile learned before; an empty profile when null.</param>
-    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null, IDemandHistory? history = null)
+    /// <param name="schedules">Scheduled capacity kept before; in memory only when null.</param>
+    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null,
+        IDemandHistory? history = null, IScheduledCapacityStore? schedules = null)
     {
         Rig = new SimulatedRig(
             slots,
@@ -35,7 +37,7 @@ public sealed class PolicyRig : IDisposable
         }
 
         var profile = new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, history);
-        Policy = new CapacityPolicy(Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance, profile);
+        Policy = new CapacityPolicy(Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance, profile, schedules);
         Work = new WorkAssigner(Rig, 1.0);
     }
 
