@@ -111,7 +111,7 @@ public sealed partial class CapacityPolicy
     }
 
     /// <summary>The status with every scheduled entry.</summary>
-    public CapacityResult ScheduleStatus() => Status() with { Schedules = [.. _schedules] };
+    public CapacityResult ScheduleStatus() => Status() with { Schedules = [.. _schedules.Select(s => (s, _acting.Contains(s.Id)))] };
 
     /// <summary>Ends the entries that are over and starts the ones whose time (less the boot lead) has come, each with its event.</summary>
     private void UpdateSchedules(DateTimeOffset utcNow)

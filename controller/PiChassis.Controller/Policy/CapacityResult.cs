@@ -23,8 +23,8 @@ public sealed record CapacityResult(
     /// <summary>The scheduled entry made or cancelled by the request answered; null otherwise.</summary>
     public string? ScheduleId { get; init; }
 
-    /// <summary>Every scheduled entry, for answers about schedules; null for a live target's answer.</summary>
-    public IReadOnlyList<ScheduledCapacity>? Schedules { get; init; }
+    /// <summary>Every scheduled entry and whether it acts now, for answers about schedules; null for a live target's answer.</summary>
+    public IReadOnlyList<(ScheduledCapacity Entry, bool Acting)>? Schedules { get; init; }
 
     /// <summary>The nodes the policy will bring up: what is wanted, as far as it is achievable.</summary>
     public int Reachable => Math.Min(Wanted, Achievable);
