@@ -17,7 +17,7 @@ public static class QueryCommands
     {
         yield return Status(options, io);
         yield return Energy(options, io);
-        yield return Capacity(options, io);
+        yield return CapacityCommand.Build(options, io);
         yield return Profile(options, io);
     }
 
@@ -38,36 +38,6 @@ public static class QueryCommands
         var command = new Command("energy", "watt-hours per slot and per chassis") { targets, period };
         command.SetAction((parse, cancel) => RunAsync(new CommandContext(parse, options, io), RequestVerbs.Energy,
             parse.GetValue(targets)!, new RequestPayload { Period = parse.GetValue(period) }, EnergyRows, cancel));
-        return command;
-    }
-
-    private static Command Capacity(GlobalOptions options, CliIo io)
-    {
-        var nodes = new Argument<int>("nodes") { Description = "how many nodes should run" };
-        var minSpare = new Option<int?>("--min-spare") { Description = "nodes kept booted beyond the demand" };
-        var command = new Command("capacity", "let the energy policy switch auto-policy slots to reach this many running nodes") { nodes, minSpare };
-        command.SetAction(async (parse, cancel) =>
-        {
-            var context = new CommandContext(parse, options, io);
-            if (parse.GetValue(nodes) < 0 || parse.GetValue(minSpare) < 0)
-            {
-                throw new CliException(ExitCodes.Usage, "capacity and --min-spare cannot be negative");
-            }
-
-            var (session, known) = await context.ConnectAsync(cancel);
-            await using (session)
-            {
-                var scope = TargetPlanner.InScope(known, context.ChassisId);
-                if (scope.Count > 1)
-                {
-                    throw new CliException(ExitCodes.Usage, $"capacity is per chassis and there are {scope.Count}; name one with --chassis");
-                }
-
-                var fields = new RequestPayload { Nodes = parse.GetValue(nodes), MinSpare = parse.GetValue(minSpare) };
-                var reply = await new Requester(session, context.Source).SendOneAsync(RequestVerbs.Capacity, scope[0], fields, Requester.AnswerPatience, cancel);
-                return context.Report([reply], CapacityLines);
-            }
-        });
         return command;
     }
 
@@ -137,15 +107,6 @@ public static class QueryCommands
         return table;
     }
 
-    private static IRenderable CapacityLines(IReadOnlyList<ChassisReply> replies) =>
-        new Rows(replies.Where(r => r.Response?.Capacity is not null).Select(r =>
-        {
-            var c = r.Response!.Capacity!;
-            var held = c.Held is { Count: > 0 } slots ? $", slot {string.Join(',', slots)} held off by protection" : "";
-            return new Text(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Chassis.Id}: {c.Nodes} nodes and {c.MinSpare} spare wanted {c.Wanted}; {c.Achievable} can run, {c.Running} running{held}"));
-        }));
-
     /// <summary>Each chassis's forecast, minutes that forecast the same run together (02:00-02:59 16 nodes ...).</summary>
     private static IRenderable ProfileLines(IReadOnlyList<ChassisReply> replies) =>
         new Rows(replies.Where(r => r.Response?.Profile is not null).SelectMany(r =>
@@ -172,7 +133,7 @@ public static class QueryCommands
                 .Prepend(new Text(head));
         }));
 
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Wh(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";
 }

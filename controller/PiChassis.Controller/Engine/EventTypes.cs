@@ -21,6 +21,9 @@ public static class EventTypes
 
     /// <summary>The energy policy acted on its learned forecast: pre-warmed nodes or kept them through a predicted gap.</summary>
     public const string CapacityForecast = "capacity_forecast";
+
+    /// <summary>Scheduled capacity was added, started acting, ended or was cancelled.</summary>
+    public const string CapacityScheduled = "capacity_scheduled";
     public const string StoreHealth = "store_health";
 
     /// <summary>Plug &amp; play heard two claims for one slot, or a name another slot still holds: nothing changed.</summary>

@@ -3,7 +3,7 @@ using PiChassis.Shared.Hostlists;
 
 namespace PiChassis.Controller.Mqtt;
 
-/// <summary>A request that passed every check: what to do, to which targets, and how long to wait.</summary>
+/// <summary>A request that passed every check: what to do, to which targets, how long to wait, and who asked.</summary>
 public sealed record ParsedRequest(
     string Verb,
     string Id,
@@ -20,4 +20,12 @@ public sealed record ParsedRequest(
     int? MinSpare = null,
     DateTimeOffset? LeaseUntil = null,
     string? IdentityAction = null,
-    int Minutes = RequestParser.DefaultProfileMinutes);
+    int Minutes = RequestParser.DefaultProfileMinutes,
+    string CapacityAction = "set",
+    DateTimeOffset? At = null,
+    DateTimeOffset? Until = null,
+    string? ScheduleId = null)
+{
+    /// <summary>The requester level it came from (see docs/mqtt-api.md, <i>Conventions</i>); "" for the chassis' shared request topic.</summary>
+    public string Requester { get; init; } = "";
+}

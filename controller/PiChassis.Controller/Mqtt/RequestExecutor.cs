@@ -132,18 +132,31 @@ public sealed class RequestExecutor(
                 new ErrorPayload(outcome.ErrorCode!, outcome.Message ?? ""));
     }
 
-    /// <summary>A target the chassis cannot reach is taken as far as it goes and answered <c>partial</c>, saying how far.</summary>
+    /// <summary>
+    /// A live target the chassis cannot reach is taken as far as it goes and answered <c>partial</c>,
+    /// saying how far; a scheduled one is refused as a whole (<c>budget_exceeded</c>, with the capacity
+    /// saying how far it could go). Answers about scheduled capacity list every entry.
+    /// </summary>
     private async Task<ResponsePayload> CapacityAsync(ParsedRequest request)
     {
-        var result = await capacity.SetTargetAsync(request.Nodes, request.MinSpare, request.Source);
+        var result = request switch
+        {
+            { CapacityAction: "list" } => await capacity.ScheduleStatusAsync(),
+            { CapacityAction: "cancel" } => await capacity.CancelScheduleAsync(request.ScheduleId!, request.Requester, request.Source),
+            { At: { } at } => await capacity.ScheduleAsync(request.Nodes, request.MinSpare, at, request.Until, request.Requester, request.Source),
+            _ => await capacity.SetTargetAsync(request.Nodes, request.MinSpare, request.Source),
+        };
+        var payload = new CapacityPayload(result.Nodes, result.MinSpare, result.Wanted, result.Achievable, result.Running, result.Held, result.ScheduleId,
+            result.Schedules?.Select(s => new SchedulePayload(s.Entry.Id, s.Entry.Requester, s.Entry.Source, s.Entry.Nodes, s.Entry.MinSpare, s.Entry.At, s.Entry.Until, s.Acting)).ToList());
         if (!result.Ok)
         {
-            return Error(request.Id, result.ErrorCode ?? ErrorCodes.InvalidRequest, result.Message ?? "refused");
+            var error = Error(request.Id, result.ErrorCode ?? ErrorCodes.InvalidRequest, result.Message ?? "refused");
+            return result.ErrorCode == ErrorCodes.BudgetExceeded ? error with { Capacity = payload } : error;
         }
 
-        var payload = new CapacityPayload(result.Nodes, result.MinSpare, result.Wanted, result.Achievable, result.Running, result.Held);
-        return new ResponsePayload(request.Id, time.GetUtcNow(), result.Capped ? WireValues.StatusPartial : WireValues.StatusOk,
-            Error: result.Capped ? new ErrorPayload(ErrorCodes.BudgetExceeded, result.Message ?? $"{result.Wanted} wanted, {result.Achievable} can run") : null,
+        var capped = result.Capped && result.Schedules is null;
+        return new ResponsePayload(request.Id, time.GetUtcNow(), capped ? WireValues.StatusPartial : WireValues.StatusOk,
+            Error: capped ? new ErrorPayload(ErrorCodes.BudgetExceeded, result.Message ?? $"{result.Wanted} wanted, {result.Achievable} can run") : null,
             Capacity: payload);
     }
 

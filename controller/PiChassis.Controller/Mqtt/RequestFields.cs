@@ -45,18 +45,7 @@ internal static class RequestFields
                 request = common with { Action = SlotAction.SetPolicy, Policy = ParsePolicy(policy), Wait = WaitMode.None };
                 return null;
             case RequestVerbs.Capacity:
-                if (payload.Nodes is not >= 0)
-                {
-                    return new RequestRejection(id, "\"nodes\" must be a whole number, 0 or more");
-                }
-
-                if (payload.MinSpare is < 0)
-                {
-                    return new RequestRejection(id, "\"min_spare\" must not be negative");
-                }
-
-                request = common with { Nodes = payload.Nodes.Value, MinSpare = payload.MinSpare };
-                return null;
+                return Capacity(payload, common, out request);
             case RequestVerbs.Energy:
                 var period = payload.Period ?? "total";
                 if (!OneOf(period, WireValues.EnergyPeriods, out period))
@@ -98,6 +87,50 @@ internal static class RequestFields
         }
 
         request = common;
+        return null;
+    }
+
+    /// <summary><c>set</c> (now, or from <c>at</c>), <c>list</c> or <c>cancel</c>; the times are checked against the clock by the policy.</summary>
+    private static RequestRejection? Capacity(RequestPayload payload, ParsedRequest common, out ParsedRequest? request)
+    {
+        request = null;
+        var id = common.Id;
+        if (!OneOf(payload.Action ?? "set", WireValues.CapacityActions, out var action))
+        {
+            return Bad(id, "action", payload.Action, WireValues.CapacityActions);
+        }
+
+        switch (action)
+        {
+            case "list":
+                request = common with { CapacityAction = action };
+                return null;
+            case "cancel":
+                if (payload.ScheduleId is not { Length: > 0 and <= RequestParser.MaxIdLength } scheduleId)
+                {
+                    return new RequestRejection(id, $"\"schedule_id\" must be 1 to {RequestParser.MaxIdLength} characters to cancel");
+                }
+
+                request = common with { CapacityAction = action, ScheduleId = scheduleId };
+                return null;
+        }
+
+        if (payload.Nodes is not >= 0)
+        {
+            return new RequestRejection(id, "\"nodes\" must be a whole number, 0 or more");
+        }
+
+        if (payload.MinSpare is < 0)
+        {
+            return new RequestRejection(id, "\"min_spare\" must not be negative");
+        }
+
+        if (payload.Until is not null && payload.At is null)
+        {
+            return new RequestRejection(id, "\"until\" goes with \"at\" only");
+        }
+
+        request = common with { CapacityAction = action, Nodes = payload.Nodes.Value, MinSpare = payload.MinSpare, At = payload.At, Until = payload.Until };
         return null;
     }
 

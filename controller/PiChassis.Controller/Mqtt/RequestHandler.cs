@@ -113,6 +113,7 @@ public sealed partial class RequestHandler : IDisposable
             return ReplyAsync(replyTo, message, Serialize(_executor.Error(id, ErrorCodes.InvalidRequest, rejection.Message)));
         }
 
+        request = request with { Requester = client };
         var outcome = _cache.GetOrStart(client, request.Id, verb, payload, () => RunAsync(request), out var response);
         if (outcome != IdempotencyOutcome.Started)
         {

@@ -23,14 +23,21 @@ public sealed partial class CapacityPolicy
             _leases.Remove(expired);
         }
 
-        if (Target is not { } target)
+        UpdateSchedules(utcNow);
+        if (Effective() is not { } target)
         {
             return;
         }
 
         var states = _engine.States;
         _steadyBusy.Add(now, Busy);
-        _profile?.Record(target.Nodes);
+
+        // The profile learns what the scheduler asks live: what it scheduled, it has said already.
+        if (Target is { } live)
+        {
+            _profile?.Record(live.Nodes);
+        }
+
         var wanted = Wanted(target, _steadyBusy.Get(now) ?? 0);
         _recentWanted.Add(now, wanted);
         var achievable = Achievable(states);

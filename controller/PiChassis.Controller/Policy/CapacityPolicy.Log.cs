@@ -22,4 +22,7 @@ public sealed partial class CapacityPolicy
 
     [LoggerMessage(EventId = 605, Level = LogLevel.Information, Message = "Capacity: acting on the forecast ({Reason}): {Prewarm} node(s) expected shortly, {Ahead} soon; {Switched} slot(s) switched on")]
     private partial void LogForecastActed(string reason, int prewarm, int ahead, int switched);
+
+    [LoggerMessage(EventId = 606, Level = LogLevel.Information, Message = "Scheduled capacity {Id} {Change}: {Nodes} node(s), {MinSpare} spare(s) from {At:O} until {Until:O}, requester '{Requester}'")]
+    private partial void LogScheduleChanged(string id, string change, int nodes, int minSpare, DateTimeOffset at, DateTimeOffset until, string requester);
 }

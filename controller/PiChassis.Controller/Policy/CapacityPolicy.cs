@@ -31,7 +31,9 @@ public sealed partial class CapacityPolicy
     private readonly DemandProfile? _profile;
 
     /// <param name="profile">The learned demand profile (kept in the store); a new, empty one in memory when null. Unused unless <see cref="PolicyOptions.Learn"/>.</param>
-    public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger, DemandProfile? profile = null)
+    /// <param name="schedules">Where scheduled capacity is kept; in memory only when null.</param>
+    public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger,
+        DemandProfile? profile = null, IScheduledCapacityStore? schedules = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,6 +47,8 @@ public sealed partial class CapacityPolicy
         _recentWanted = RecentExtreme.Maximum(options.Hysteresis);
         _steadyBusy = RecentExtreme.Minimum(options.SpareDelay);
         _profile = options.Learn ? profile ?? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow) : null;
+        _scheduleStore = schedules;
+        _schedules.AddRange(schedules?.Load().OrderBy(s => s.At).Take(MaxSchedules) ?? []);
     }
 
     /// <summary>The scheduler's latest target; null until one is set (the policy then switches nothing).</summary>
@@ -106,14 +110,14 @@ public sealed partial class CapacityPolicy
         return CommandResult.Accepted(slot, state.Phase);
     }
 
-    /// <summary>The target, what it asks for now, what the chassis can run, what runs and what protection holds off.</summary>
+    /// <summary>The live target, what it and the scheduled entries ask for now, what the chassis can run, what runs and what protection holds off.</summary>
     public CapacityResult Status()
     {
         var states = _engine.States;
         var achievable = Achievable(states);
         var running = states.Count(IsRunning);
         List<int> held = [.. states.Where(s => s.Held).Select(s => s.Slot)];
-        if (Target is not { } target)
+        if (Effective() is not { } target)
         {
             return new CapacityResult(true, 0, 0, 0, achievable, running, Message: "no capacity target set") { Held = held };
         }
@@ -122,7 +126,9 @@ public sealed partial class CapacityPolicy
         var message = wanted > achievable
             ? $"{wanted} nodes wanted, {achievable} can run: {wanted - achievable} short" + (held.Count > 0 ? $", {held.Count} held off by protection" : "")
             : null;
-        return new CapacityResult(true, target.Nodes, target.MinSpare, wanted, achievable, running, Message: message) { Held = held };
+
+        // Nodes and spares as the live target set them; what is wanted includes the scheduled entries acting now.
+        return new CapacityResult(true, Target?.Nodes ?? 0, Target?.MinSpare ?? _options.DefaultMinSpare, wanted, achievable, running, Message: message) { Held = held };
     }
 
     /// <summary>Learns from a new snapshot (heat, busy, idle times), then switches slots towards the target.</summary>

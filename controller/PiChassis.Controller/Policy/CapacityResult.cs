@@ -20,6 +20,12 @@ public sealed record CapacityResult(
     /// <summary>Slots held off by protection (shed for heat): not achievable until protection releases them.</summary>
     public IReadOnlyList<int> Held { get; init; } = [];
 
+    /// <summary>The scheduled entry made or cancelled by the request answered; null otherwise.</summary>
+    public string? ScheduleId { get; init; }
+
+    /// <summary>Every scheduled entry and whether it acts now, for answers about schedules; null for a live target's answer.</summary>
+    public IReadOnlyList<(ScheduledCapacity Entry, bool Acting)>? Schedules { get; init; }
+
     /// <summary>The nodes the policy will bring up: what is wanted, as far as it is achievable.</summary>
     public int Reachable => Math.Min(Wanted, Achievable);
 

@@ -9,7 +9,7 @@ using PiChassis.Controller.Storage;
 
 namespace PiChassis.Controller.Policy;
 
-/// <summary>Registers the energy policy: its settings (section <c>Policy</c>), the policy with its demand profile (kept in the store when one is registered) and its service.</summary>
+/// <summary>Registers the energy policy: its settings (section <c>Policy</c>), the policy with its demand profile and scheduled capacity (kept in the store when one is registered) and its service.</summary>
 public static class PolicyServices
 {
     public static IServiceCollection AddPiChassisPolicy(this IServiceCollection services, IConfiguration configuration)
@@ -22,15 +22,17 @@ public static class PolicyServices
             var options = sp.GetRequiredService<IOptions<PolicyOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
 
-            // The profile is loaded from the store, when there is one, so a restart keeps the learned rhythm.
-            var history = sp.GetService<StoreDatabase>() is { } store ? new StoredDemand(store) : null;
+            // The profile and scheduled capacity are loaded from the store, when there is one, so a restart keeps them.
+            var store = sp.GetService<StoreDatabase>();
+            var history = store is null ? null : new StoredDemand(store);
             return new CapacityPolicy(
                 sp.GetRequiredService<PowerEngine>(),
                 options,
                 sp.GetRequiredService<ChassisEvents>(),
                 time,
                 sp.GetRequiredService<ILogger<CapacityPolicy>>(),
-                options.Learn ? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow, history) : null);
+                options.Learn ? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow, history) : null,
+                store is null ? null : new StoredSchedules(store));
         });
         services.TryAddSingleton<CapacityPolicyService>();
         services.AddHostedService(sp => sp.GetRequiredService<CapacityPolicyService>());

@@ -24,7 +24,7 @@ public sealed class SqliteEventJournal : IEventJournal
 
     /// <summary>Kinds of event a client's requests or a busy chassis multiply; the count bound drops these first.</summary>
     public static readonly IReadOnlyList<string> Routine =
-        [EventTypes.CommandRejected, EventTypes.PhaseChanged, EventTypes.CapacityChanged, EventTypes.ButtonPress];
+        [EventTypes.CommandRejected, EventTypes.PhaseChanged, EventTypes.CapacityChanged, EventTypes.CapacityScheduled, EventTypes.ButtonPress];
 
     private static readonly string RoutineList = string.Join(", ", Routine.Select(t => $"'{t}'"));
 

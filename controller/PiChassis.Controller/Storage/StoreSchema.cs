@@ -7,9 +7,9 @@ internal static class StoreSchema
 {
     public const int FormatVersion = 1;
 
-    // The demand table (the policy's demand profile) and the slots' learned_inrush_ticks column came
-    // later within format 1: a controller without them ignores them (it names its columns), one with
-    // them adds them to an older store.
+    // The demand and schedules tables (the policy's demand profile and scheduled capacity) and the
+    // slots' learned_inrush_ticks column came later within format 1: a controller without them
+    // ignores them (it names its columns), one with them adds them to an older store.
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS slots(
@@ -22,6 +22,9 @@ internal static class StoreSchema
             seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, type TEXT NOT NULL, slot INTEGER, source TEXT NOT NULL, detail TEXT);
         CREATE INDEX IF NOT EXISTS events_at ON events(at);
         CREATE TABLE IF NOT EXISTS demand(minute INTEGER PRIMARY KEY, nodes INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS schedules(
+            id TEXT PRIMARY KEY, requester TEXT NOT NULL, source TEXT NOT NULL, nodes INTEGER NOT NULL, min_spare INTEGER NOT NULL,
+            at INTEGER NOT NULL, until INTEGER NOT NULL);
         PRAGMA user_version = 1;
         """;
 

@@ -23,6 +23,9 @@ public static class WireValues
     /// <summary><c>action</c> of an <c>identity</c> request.</summary>
     public static IReadOnlyList<string> IdentityActions { get; } = ["confirm", "reject"];
 
+    /// <summary><c>action</c> of a <c>capacity</c> request: set a target (now, or scheduled with <c>at</c>), list the scheduled entries, cancel one.</summary>
+    public static IReadOnlyList<string> CapacityActions { get; } = ["set", "list", "cancel"];
+
     public const string StatusOk = "ok";
     public const string StatusPartial = "partial";
     public const string StatusError = "error";

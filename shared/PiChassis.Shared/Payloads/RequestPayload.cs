@@ -30,6 +30,15 @@ public sealed record RequestPayload
 
     public int? MinSpare { get; init; }
 
+    /// <summary><c>capacity</c>: the nodes are wanted from this time on (scheduled capacity); now when absent.</summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary><c>capacity</c> with <see cref="At"/>: until this time.</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary><c>capacity</c> with <see cref="Action"/> <c>cancel</c>: the scheduled entry to cancel.</summary>
+    public string? ScheduleId { get; init; }
+
     /// <summary><c>power</c> on: keep the node on until this time; the energy policy may switch it off after.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
 
@@ -44,6 +53,6 @@ public sealed record RequestPayload
     /// <summary><c>profile</c>: how many minutes ahead to forecast.</summary>
     public int? Minutes { get; init; }
 
-    /// <summary><c>identity</c>: <c>confirm</c> | <c>reject</c> the learnt name of the target slots.</summary>
+    /// <summary><c>identity</c>: <c>confirm</c> | <c>reject</c> the learnt name of the target slots; <c>capacity</c>: <c>set</c> (default) | <c>list</c> | <c>cancel</c>.</summary>
     public string? Action { get; init; }
 }

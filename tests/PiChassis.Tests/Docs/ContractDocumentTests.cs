@@ -47,6 +47,7 @@ public partial class ContractDocumentTests
         { typeof(TargetResult), "Target result" },
         { typeof(ErrorPayload), "Error" },
         { typeof(CapacityPayload), "Capacity" },
+        { typeof(SchedulePayload), "Schedule" },
         { typeof(ProfilePayload), "Profile" },
         { typeof(ForecastPayload), "Forecast" },
         { typeof(EventPayload), "Event" },

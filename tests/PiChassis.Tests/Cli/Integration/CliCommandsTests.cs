@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PiChassis.Controller.Engine;
 using PiChassis.Tests.Cli.Support;
 
@@ -132,6 +133,39 @@ public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
         Assert.True((int)json["capacity"]!["sim"]!["wanted"]! >= 2);
         Assert.Contains("sim: 2 nodes and 1 spare wanted", text.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Capacity_AtUntil_ScheduledListedAndCancelledByItsUserOnly()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(3);
+        var (from, to) = (Utc(at), Utc(at.AddHours(2)));
+
+        var made = Json(await Run("--user", "planner", "capacity", "2", "--at", from, "--until", to, "--chassis", "sim", "--json"));
+        var id = (string)made["capacity"]!["sim"]!["schedule_id"]!;
+        var list = await Run("capacity", "--list", "--chassis", "sim");
+        var stranger = await Run("capacity", "--cancel", id, "--chassis", "sim");
+        var owner = await Run("--user", "planner", "capacity", "--cancel", id, "--chassis", "sim");
+        var after = await Run("capacity", "--list", "--chassis", "sim");
+
+        Assert.Equal(0, (int)made["exit_code"]!);
+        Assert.Matches($@"{id}\s+2 nodes\s+0 spare\s+{Regex.Escape(from)} until {Regex.Escape(to)}\s+by planner \(cli\)", list.Output);
+        Assert.Equal(2, stranger.ExitCode);
+        Assert.Contains("belongs to requester 'planner'", stranger.Error, StringComparison.Ordinal);
+        Assert.Equal(0, owner.ExitCode);
+        Assert.Contains($"sim: scheduled capacity {id}", owner.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, after.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Capacity_AtOverWhatTheChassisCanRun_Exit5WithHowFarItCouldGo()
+    {
+        var result = await Run("capacity", "99", "--at", Utc(DateTimeOffset.UtcNow.AddHours(1)), "--chassis", "sim");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Matches("budget_exceeded: 99 nodes scheduled, [0-9]+ can run", result.Error);
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Profile_SentToTheChassis_ForecastReported()

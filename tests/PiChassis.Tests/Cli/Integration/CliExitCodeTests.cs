@@ -23,6 +23,11 @@ public sealed class CliExitCodeTests(BrokerAndController rig) : IClassFixture<Br
     [InlineData("frobnicate")]
     [InlineData("power", "on", "node01", "--wait", "forever")]
     [InlineData("power", "on", "slot:1", "--timeout", "0")]
+    [InlineData("capacity", "2", "--at", "tomorrow")]
+    [InlineData("capacity", "2", "--until", "2030-01-01T00:00:00Z")]
+    [InlineData("capacity", "--list", "--cancel", "4f2a")]
+    [InlineData("capacity", "--cancel", "4f2a", "--at", "2030-01-01T00:00:00Z")]
+    [InlineData("capacity")]
     public async Task UsageError_Exit2WithOneLine(params string[] args)
     {
         var result = await CliRunner.RunAsync(rig.Port, args);

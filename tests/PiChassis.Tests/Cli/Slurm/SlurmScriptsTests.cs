@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Engine;
+using PiChassis.Controller.Policy;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
 namespace PiChassis.Tests.Cli.Slurm;
 
-/// <summary>The Slurm scripts run as slurmctld runs them: one hostlist argument, output dropped, a log file.</summary>
+/// <summary>The Slurm scripts run as slurmctld runs them: one hostlist argument, output dropped, a log file; <c>reserve</c> with a fake <c>scontrol</c>.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SlurmScriptsTests(BrokerAndController rig) : IClassFixture<BrokerAndController>, IDisposable
 {
     private readonly string _log = Path.Combine(Directory.CreateTempSubdirectory("pichassis-slurm-").FullName, "log", "slurm.log");
@@ -16,8 +19,21 @@ public sealed class SlurmScriptsTests(BrokerAndController rig) : IClassFixture<B
             $"PICHASSIS_CLI=dotnet {Path.Combine(AppContext.BaseDirectory, "pichassis.dll")}",
             $"PICHASSIS_SLURM_LOG={_log}",
             $"PICHASSIS_MQTT_PORT={rig.Port}",
+            $"PATH={FakeBin}:{Environment.GetEnvironmentVariable("PATH")}",
             Path.Combine(ScriptDir(), script), .. args,
         ], TimeSpan.FromSeconds(90));
+
+    /// <summary>Where a fake <c>scontrol</c> lies, first on the scripts' PATH.</summary>
+    private string FakeBin => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(_log))!, "bin");
+
+    /// <summary>A <c>scontrol</c> that prints <paramref name="output"/> and exits with <paramref name="exitCode"/>, recording its arguments.</summary>
+    private void FakeScontrol(string output, int exitCode = 0)
+    {
+        Directory.CreateDirectory(FakeBin);
+        var path = Path.Combine(FakeBin, "scontrol");
+        File.WriteAllText(path, $"#!/bin/sh\necho \"$*\" > '{FakeBin}/args'\ncat <<'OUT'\n{output}\nOUT\nexit {exitCode}\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
 
     private static string ScriptDir()
     {
@@ -81,5 +97,37 @@ public sealed class SlurmScriptsTests(BrokerAndController rig) : IClassFixture<B
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("usage: suspend <hostlist> (got 0 arguments)", await File.ReadAllTextAsync(_log), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reserve_Reservation_ScheduledFromItsStartUntilItsEnd()
+    {
+        // scontrol prints local times without an offset, to the second.
+        var start = DateTimeOffset.Now.AddHours(2);
+        start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
+        var end = start.AddHours(3);
+        FakeScontrol($"ReservationName=nightly StartTime={start.LocalDateTime:yyyy-MM-ddTHH:mm:ss} EndTime={end.LocalDateTime:yyyy-MM-ddTHH:mm:ss} Duration=03:00:00 Nodes=node[01-02] NodeCnt=2 CoreCnt=8 Features=(null) PartitionName=batch Flags=");
+        var policy = rig.Controller.Services.GetRequiredService<CapacityPolicy>();
+
+        var result = await RunScriptAsync("reserve", "nightly", "sim");
+        var entries = await rig.Controller.Loop.RunAsync(_ => policy.Schedules.ToList());
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("--oneliner show reservation nightly", (await File.ReadAllTextAsync(Path.Combine(FakeBin, "args"))).Trim());
+        var entry = Assert.Single(entries);
+        Assert.Equal((2, start, end, "slurm"), (entry.Nodes, entry.At, entry.Until, entry.Source));
+        Assert.Contains("reserve[", await File.ReadAllTextAsync(_log), StringComparison.Ordinal);
+        await rig.Controller.Loop.RunAsync(_ => policy.CancelSchedule(entry.Id, entry.Requester, "test"));
+    }
+
+    [Fact]
+    public async Task Reserve_UnknownReservation_Exit2Logged()
+    {
+        FakeScontrol("Reservation ghost not found", exitCode: 1);
+
+        var result = await RunScriptAsync("reserve", "ghost");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("scontrol: Reservation ghost not found", await File.ReadAllTextAsync(_log), StringComparison.Ordinal);
     }
 }

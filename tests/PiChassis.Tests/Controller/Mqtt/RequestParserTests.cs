@@ -36,6 +36,28 @@ public class RequestParserTests
         Assert.Equal([3], request.Targets.Slots);
     }
 
+    [Fact]
+    public void TryParse_CapacityAt_ReadsTheSchedule()
+    {
+        var (request, _) = Parse("capacity", """{"id":"c1","nodes":6,"min_spare":1,"at":"2026-12-03T02:00:00.000Z","until":"2026-12-03T04:00:00Z"}""");
+
+        Assert.NotNull(request);
+        Assert.Equal("set", request.CapacityAction);
+        Assert.Equal((6, 1), (request.Nodes, request.MinSpare));
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero), request.At);
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 4, 0, 0, TimeSpan.Zero), request.Until);
+    }
+
+    [Fact]
+    public void TryParse_CapacityListAndCancel_NeedNoNodes()
+    {
+        var (list, _) = Parse("capacity", """{"id":"c2","action":"LIST"}""");
+        var (cancel, _) = Parse("capacity", """{"id":"c3","action":"cancel","schedule_id":"4f2a"}""");
+
+        Assert.Equal("list", list?.CapacityAction);
+        Assert.Equal(("cancel", "4f2a"), (cancel?.CapacityAction, cancel?.ScheduleId));
+    }
+
     [Theory]
     [InlineData("""{"id":"i2","targets":"slot:3"}""", "\"action\" is missing; it is one of confirm, reject")]
     [InlineData("""{"id":"i3","targets":"slot:3","action":"adopt"}""", "\"action\" 'adopt' is not one of confirm, reject")]
@@ -151,6 +173,10 @@ public class RequestParserTests
     [InlineData("capacity", """{"id":"a"}""", "\"nodes\"")]
     [InlineData("capacity", """{"id":"a","nodes":-1}""", "\"nodes\"")]
     [InlineData("capacity", """{"id":"a","nodes":2,"min_spare":-1}""", "\"min_spare\"")]
+    [InlineData("capacity", """{"id":"a","nodes":2,"at":"tomorrow"}""", "\"at\" has the wrong type")]
+    [InlineData("capacity", """{"id":"a","nodes":2,"until":"2026-12-03T02:00:00.000Z"}""", "\"until\" goes with \"at\" only")]
+    [InlineData("capacity", """{"id":"a","nodes":2,"action":"replace"}""", "\"action\" 'replace' is not one of set, list, cancel")]
+    [InlineData("capacity", """{"id":"a","action":"cancel"}""", "\"schedule_id\" must be 1 to 64 characters")]
     [InlineData("energy", """{"id":"a","period":"week"}""", "\"period\"")]
     [InlineData("events", """{"id":"a","limit":1001}""", "\"limit\"")]
     [InlineData("events", """{"id":"a","limit":0}""", "\"limit\"")]

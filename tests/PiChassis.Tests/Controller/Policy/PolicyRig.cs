@@ -15,10 +15,13 @@ namespace PiChassis.Tests.Controller.Policy;
 public sealed class PolicyRig : IDisposable
 {
     private readonly IDemandHistory? _history;
+    private readonly IScheduledCapacityStore? _schedules;
 
     /// <param name="start">When the rig's clock starts; <see cref="SimulatedRig.Start"/> when null.</param>
     /// <param name="history">What the policy's demand profile learned before; an empty profile when null.</param>
-    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null, IDemandHistory? history = null)
+    /// <param name="schedules">Scheduled capacity kept before; in memory only when null.</param>
+    public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null,
+        IDemandHistory? history = null, IScheduledCapacityStore? schedules = null)
     {
         Rig = new SimulatedRig(
             slots,
@@ -37,6 +40,7 @@ public sealed class PolicyRig : IDisposable
         }
 
         _history = history;
+        _schedules = schedules;
         Policy = CreatePolicy();
         Work = new WorkAssigner(Rig, 1.0);
     }
@@ -92,7 +96,7 @@ public sealed class PolicyRig : IDisposable
 
     private CapacityPolicy CreatePolicy() => new(
         Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance,
-        new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, _history));
+        new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, _history), _schedules);
 
     private void Step()
     {

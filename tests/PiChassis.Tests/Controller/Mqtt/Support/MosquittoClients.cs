@@ -13,10 +13,10 @@ internal static class MosquittoClients
     private static string[] Broker(int port, IEnumerable<string>? extra) =>
         ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. extra ?? []];
 
-    /// <summary><c>mosquitto_rr</c>: an MQTT 5 request with a response topic; the response payload.</summary>
-    public static async Task<string> RequestAsync(int port, string topic, string payload, int waitS = 10, IEnumerable<string>? extra = null)
+    /// <summary><c>mosquitto_rr</c>: an MQTT 5 request with a response topic under <paramref name="client"/>'s level; the response payload.</summary>
+    public static async Task<string> RequestAsync(int port, string topic, string payload, int waitS = 10, IEnumerable<string>? extra = null, string client = "test")
     {
-        var responseTopic = $"pichassis/clients/test/{Guid.NewGuid():N}";
+        var responseTopic = $"pichassis/clients/{client}/{Guid.NewGuid():N}";
         var result = await ProcessRunner.RunAsync("mosquitto_rr",
             [.. Broker(port, extra), "-q", "1", "-t", topic, "-e", responseTopic, "-m", payload, "-W", waitS.ToString(CultureInfo.InvariantCulture)], Max(Limit, TimeSpan.FromSeconds(waitS + 5)));
         return result.ExitCode == 0
