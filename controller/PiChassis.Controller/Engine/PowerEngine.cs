@@ -41,7 +41,7 @@ public sealed partial class PowerEngine
         ILogger<PowerEngine> logger)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay) { RestorePolicy = s.RestorePolicy }).ToArray();
+        _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay) { RestorePolicy = s.RestorePolicy, Autoscaled = s.Autoscaled }).ToArray();
         _power = power;
         _protection = protection;
         _watchdog = watchdog;
@@ -117,6 +117,7 @@ public sealed partial class PowerEngine
         foreach (var slot in _slots.Where(s => string.Equals(s.Node, node, StringComparison.Ordinal) || string.Equals(s.PendingNode, node, StringComparison.Ordinal)))
         {
             slot.LastHeartbeat = Now;
+            slot.BootTimedOut = false;
             if (slot.Phase == SlotPhase.Booting)
             {
                 FinishBoot(slot, "heartbeat");
@@ -162,6 +163,7 @@ public sealed partial class PowerEngine
         slot.BootPeakW = 0;
         slot.SettleStart = null;
         slot.LastHeartbeat = null;
+        slot.BootTimedOut = false;
         slot.EmptySince = null;
         _lastPowerOn = now;
         _events.Append(EventTypes.PowerOn, slot.Slot, source, new JsonObject { ["relay_cycles"] = slot.RelayCycles });
