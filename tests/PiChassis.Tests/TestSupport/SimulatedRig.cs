@@ -29,7 +29,8 @@ public sealed class SimulatedRig : IDisposable
         bool startPowered = false,
         INodeAgent? agent = null,
         int journalCapacity = 100_000,
-        DateTimeOffset? start = null)
+        DateTimeOffset? start = null,
+        IReadOnlyCollection<int>? autoscaled = null)
     {
         Journal = new MemoryEventJournal(journalCapacity);
         Time = new FakeTimeProvider(start ?? Start);
@@ -47,7 +48,7 @@ public sealed class SimulatedRig : IDisposable
         watchdog?.Invoke(Watchdog);
         Events = new ChassisEvents(Journal, Time);
         Engine = new PowerEngine(
-            Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay)),
+            Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay) { Autoscaled = autoscaled?.Contains(s.Slot) == true }),
             Power, Protection, Watchdog, agent ?? new SimulatedNodeAgent(Chassis), Events, Time, NullLogger<PowerEngine>.Instance);
     }
 
