@@ -18,7 +18,11 @@ command -v redfishtool >/dev/null 2>&1 || need_apt+=(redfishtool)
 dpkg -s python3-sushy >/dev/null 2>&1 || need_apt+=(python3-sushy)
 # The Kubernetes kit: its manifests read by a real YAML parser, the template node decoded by Debian's protoc.
 dpkg -s python3-yaml >/dev/null 2>&1 || need_apt+=(python3-yaml)
-command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
+# A second, independent gRPC stack for the autoscaler tests: Debian's grpcio, protoc with its Python
+# gRPC plugin, and the well-known .proto files (timestamp, duration, any) the definition imports.
+for pkg in python3-grpcio python3-protobuf protobuf-compiler protobuf-compiler-grpc libprotobuf-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}") >/dev/null \

@@ -1,40 +1,38 @@
 namespace PiChassis.Controller.Configuration;
 
 /// <summary>
-/// One node group of the Kubernetes cluster-autoscaler (section <c>Autoscaler:NodeGroups</c>): a named
-/// set of slots whose boards are alike, so one template node stands for each of them.
+/// One autoscaler node group: slots of this chassis that the autoscaler powers on and off, and what an
+/// empty node of the group offers Kubernetes (the template node the autoscaler plans a scale-up from zero with).
 /// </summary>
 public sealed class NodeGroupOptions
 {
-    /// <summary>The group's id as the autoscaler sees it.</summary>
+    /// <summary>The group's id for the autoscaler: a Kubernetes label value (<c>[a-z0-9-]</c>, at most 63).</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>A hostlist of the group's node names, e.g. <c>node[01-04]</c>.</summary>
+    /// <summary>A hostlist of this chassis' node names, e.g. <c>node[01-04]</c>.</summary>
     public string Nodes { get; set; } = "";
 
+    /// <summary>Nodes the autoscaler keeps at least.</summary>
     public int MinSize { get; set; }
 
-    public int MaxSize { get; set; }
+    /// <summary>Nodes the autoscaler runs at most; unset (-1): every node of the group.</summary>
+    public int MaxSize { get; set; } = -1;
 
-    /// <summary>Labels every node of the group carries (the kubelet's <c>--node-labels</c>), so pods that select them scale the group.</summary>
-    public Dictionary<string, string> Labels { get; set; } = [];
+    /// <summary>Labels of the group's nodes (as the kubelet registers them), given to the template node.</summary>
+    public Dictionary<string, string> Labels { get; } = [];
 
-    /// <summary>A Pi 4B or 5 has four cores.</summary>
+    /// <summary>CPU cores of a node (Pi 4B and Pi 5: 4).</summary>
     public int CpuCores { get; set; } = 4;
 
-    /// <summary>
-    /// What a 4 GB Pi 4B's kernel reports as MemTotal on 64-bit Raspberry Pi OS: about 3.7 GiB, the
-    /// firmware and the kernel keep the rest. The low end on purpose: a template larger than the real
-    /// board would have the autoscaler power a node on for a pod that then does not fit.
-    /// </summary>
+    /// <summary>Memory of a node as the kernel reports it (a 4 GB Pi 4B: 3796 MiB).</summary>
     public int MemoryMiB { get; set; } = 3796;
 
-    /// <summary>The kubelet's default <c>maxPods</c>.</summary>
+    /// <summary>Pods a node's kubelet admits (its <c>--max-pods</c>, 110 by default).</summary>
     public int MaxPods { get; set; } = 110;
 
-    /// <summary>CPU kept back for the system and k3s (kubelet <c>system-reserved</c> plus <c>kube-reserved</c>), in millicores.</summary>
+    /// <summary>CPU the kubelet and system keep for themselves (millicores); capacity minus this is allocatable.</summary>
     public int ReservedCpuMilli { get; set; } = 100;
 
-    /// <summary>Memory kept back for the system and k3s, in MiB (the same reservation as the CPU's).</summary>
+    /// <summary>Memory the kubelet and system keep for themselves (MiB); capacity minus this is allocatable.</summary>
     public int ReservedMemoryMiB { get; set; } = 256;
 }

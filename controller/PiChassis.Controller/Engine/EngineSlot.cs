@@ -7,4 +7,7 @@ public sealed record EngineSlot(int Slot, string Node, int Priority, IRelay Rela
 {
     /// <summary>What the slot does when the controller starts after a chassis power loss.</summary>
     public RestorePolicy RestorePolicy { get; init; }
+
+    /// <summary>In an autoscaler node group: the cluster-autoscaler drives it, so the energy policy may not (<c>policy auto</c> is refused).</summary>
+    public bool Autoscaled { get; init; }
 }

@@ -21,4 +21,7 @@ public static class ErrorCodes
 
     /// <summary>Confirming or rejecting would take a name another slot holds.</summary>
     public const string IdentityConflict = "identity_conflict";
+
+    /// <summary><c>policy auto</c> for a slot in an autoscaler node group, which the cluster-autoscaler alone switches.</summary>
+    public const string Autoscaled = "autoscaled";
 }

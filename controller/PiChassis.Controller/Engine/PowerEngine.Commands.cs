@@ -250,6 +250,12 @@ public sealed partial class PowerEngine
             return Refuse(slot, ErrorCodes.InvalidRequest, "no policy given");
         }
 
+        if (policy == SlotPolicy.Auto && slot.Autoscaled)
+        {
+            // Two masters would fight: the autoscaler powers the slot on, the energy policy off.
+            return Refuse(slot, ErrorCodes.Autoscaled, $"slot {slot.Slot} is in an autoscaler node group: the cluster-autoscaler switches it, not the energy policy");
+        }
+
         if (slot.Policy != policy)
         {
             var from = slot.Policy;

@@ -36,7 +36,8 @@ public sealed partial class PowerEngine
             return;
         }
 
-        slot.Policy = saved.Policy;
+        // A slot put into a node group since it was saved leaves the energy policy to the autoscaler.
+        slot.Policy = saved.Policy == SlotPolicy.Auto && slot.Autoscaled ? SlotPolicy.Manual : saved.Policy;
         slot.Locked = saved.Locked;
         slot.RelayCycles = saved.RelayCycles;
         slot.LearnedBootPeakW = saved.LearnedBootPeakW;

@@ -2,6 +2,8 @@ namespace PiChassis.Controller.Engine;
 
 public sealed partial class PowerEngine
 {
+    private const string BootTimeoutSource = "boot_timeout";
+
     private void AdvancePhases()
     {
         var now = Now;
@@ -35,7 +37,7 @@ public sealed partial class PowerEngine
 
         if (sincePower >= _power.MaxBootTime)
         {
-            FinishBoot(slot, "boot_timeout");
+            FinishBoot(slot, BootTimeoutSource);
             return;
         }
 
@@ -73,6 +75,7 @@ public sealed partial class PowerEngine
 
         slot.PendingOrigin = null;
         slot.OnSince = Now;
+        slot.BootTimedOut = how == BootTimeoutSource;
         SetPhase(slot, SlotPhase.On, how);
     }
 

@@ -42,7 +42,7 @@ public sealed partial class PowerEngine
         ILogger<PowerEngine> logger)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay) { RestorePolicy = s.RestorePolicy }).ToArray();
+        _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay) { RestorePolicy = s.RestorePolicy, Autoscaled = s.Autoscaled }).ToArray();
         _power = power;
         _protection = protection;
         _watchdog = watchdog;
@@ -119,6 +119,7 @@ public sealed partial class PowerEngine
         foreach (var slot in _slots.Where(s => string.Equals(s.Node, node, StringComparison.Ordinal) || string.Equals(s.PendingNode, node, StringComparison.Ordinal)))
         {
             slot.LastHeartbeat = Now;
+            slot.BootTimedOut = false;
             if (slot.Phase == SlotPhase.Booting)
             {
                 FinishBoot(slot, "heartbeat");
@@ -164,6 +165,7 @@ public sealed partial class PowerEngine
         slot.BootPeakW = 0;
         slot.SettleStart = null;
         slot.LastHeartbeat = null;
+        slot.BootTimedOut = false;
         slot.EmptySince = null;
         slot.WatchingInrush = true;
         _lastPowerOn = now;

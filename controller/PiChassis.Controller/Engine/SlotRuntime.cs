@@ -18,6 +18,11 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public RestorePolicy RestorePolicy { get; init; }
 
+    public bool Autoscaled { get; init; }
+
+    /// <summary>The boot ended at the maximum boot time without a heartbeat, and none has come since.</summary>
+    public bool BootTimedOut { get; set; }
+
     public SlotPhase Phase { get; set; } = SlotPhase.Off;
 
     public DateTimeOffset Since { get; set; }

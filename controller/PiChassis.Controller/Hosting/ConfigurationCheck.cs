@@ -29,6 +29,7 @@ public static class ConfigurationCheck
         Check<PolicyOptions>(services, errors);
         Check<MetricsOptions>(services, errors);
         Check<RedfishOptions>(services, errors);
+        Check<AutoscalerOptions>(services, errors);
         return errors;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PiChassis.Controller.Autoscaler;
 using PiChassis.Controller.ChassisHardware;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.ConsoleView;
@@ -55,6 +56,7 @@ public static class ControllerServices
         services.AddPiChassisPolicy(configuration);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleStatusView>(sp, Console.Out));
         services.AddPiChassisMetrics(configuration);
+        services.AddPiChassisAutoscaler(configuration);
         services.AddPiChassisRedfish(configuration);
         services.AddPiChassisSystemd();
         return services;
@@ -93,10 +95,11 @@ public static class ControllerServices
     {
         var chassis = sp.GetRequiredService<IOptions<ChassisOptions>>().Value;
         var devices = sp.GetRequiredService<ChassisDevices>();
+        var autoscaled = sp.GetService<NodeGroupSet>()?.Slots ?? [];
         var slots = devices.Slots.Select(s =>
         {
             var options = chassis.Slots.First(o => o.Slot == s.Slot);
-            return new EngineSlot(s.Slot, s.Node, options.Priority, s.Relay) { RestorePolicy = options.RestorePolicy };
+            return new EngineSlot(s.Slot, s.Node, options.Priority, s.Relay) { RestorePolicy = options.RestorePolicy, Autoscaled = autoscaled.Contains(s.Slot) };
         });
         return new PowerEngine(
             slots,

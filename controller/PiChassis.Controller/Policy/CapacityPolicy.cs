@@ -110,6 +110,13 @@ public sealed partial class CapacityPolicy
         return CommandResult.Accepted(slot, state.Phase);
     }
 
+    /// <summary>
+    /// <paramref name="slots"/> in the order the policy itself would power them on (coolest, then least
+    /// worn): for the autoscaler, so its node groups spread heat and wear as the policy does.
+    /// </summary>
+    public IEnumerable<SlotState> RankForPowerOn(IEnumerable<SlotState> slots) =>
+        SlotRanking.ForPowerOn(slots, _trackers, _options.HeatToleranceW);
+
     /// <summary>The live target, what it and the scheduled entries ask for now, what the chassis can run, what runs and what protection holds off.</summary>
     public CapacityResult Status()
     {

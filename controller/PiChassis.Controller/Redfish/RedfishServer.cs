@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PiChassis.Controller.Autoscaler;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Metrics;
@@ -18,8 +19,9 @@ namespace PiChassis.Controller.Redfish;
 /// <summary>
 /// The controller's one HTTP server: Redfish and <c>/metrics</c> (<see cref="HttpFeatures"/>), a slim
 /// Kestrel application of its own, handed the controller's singletons, so the controller's generic
-/// host stays as it is. Plain HTTP on loopback, HTTPS with the configured certificate elsewhere. A
-/// port that cannot be opened is logged, not fatal: protection does not depend on Redfish or metrics.
+/// host stays as it is. Plain HTTP on loopback, HTTPS with the configured certificate elsewhere. The
+/// autoscaler's gRPC service has a listener of its own (<see cref="AutoscalerEndpoint"/>). A port that
+/// cannot be opened is logged, not fatal: protection does not depend on Redfish, metrics or the autoscaler.
 /// Handlers read and act through <see cref="PowerEngineLoop.RunAsync{T}"/> only.
 /// </summary>
 public sealed partial class RedfishServer(
@@ -35,7 +37,8 @@ public sealed partial class RedfishServer(
     HttpFeatures features,
     IOptions<RedfishOptions> options,
     ILoggerFactory loggers,
-    MetricsEndpoint? metrics = null) : IHostedService, IAsyncDisposable
+    MetricsEndpoint? metrics = null,
+    AutoscalerEndpoint? autoscaler = null) : IHostedService, IAsyncDisposable
 {
     /// <summary>Methods every readable resource answers.</summary>
     public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
@@ -50,23 +53,12 @@ public sealed partial class RedfishServer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!RedfishOptionsValidator.TryParseAddress(settings.Address, out var address))
-        {
-            return; // the configuration check has reported it already
-        }
-
+        var web = features.WebListener;
+        IPAddress? address = null;
         X509Certificate2? certificate = null;
-        if (settings.CertificatePath is { } path)
+        if (web && !TryPrepareWebListener(settings, out address, out certificate))
         {
-            try
-            {
-                certificate = LoadCertificate(path, settings.CertificatePassword);
-            }
-            catch (System.Security.Cryptography.CryptographicException e)
-            {
-                LogCannotListen($"{settings.Address}:{settings.Port}", $"certificate {path}: {e.Message}");
-                return;
-            }
+            web = false;
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -79,18 +71,35 @@ public sealed partial class RedfishServer(
             kestrel.Limits.MaxRequestBodySize = RedfishBody.MaxBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             kestrel.Limits.MaxConcurrentConnections = 128;
-            kestrel.Listen(address, settings.Port, listen =>
+            if (web)
             {
-                if (certificate is not null)
+                kestrel.Listen(address!, settings.Port, listen =>
                 {
-                    listen.UseHttps(certificate);
-                }
-            });
+                    if (certificate is not null)
+                    {
+                        listen.UseHttps(certificate);
+                    }
+                });
+            }
+
+            if (autoscaler?.Listen(kestrel) == false)
+            {
+                autoscaler = null;
+            }
         });
+        autoscaler?.AddServices(builder.Services);
         var app = builder.Build();
-        app.Use(gate.InvokeAsync);
+
+        // The autoscaler authenticates by client certificate on its own listener; the Redfish gate is for the other.
+        app.Use((context, next) => autoscaler is not null && AutoscalerEndpoint.IsAutoscaler(context) ? next(context) : gate.InvokeAsync(context, next));
         app.UseRouting();
-        if (features.Redfish)
+        if (autoscaler is not null)
+        {
+            app.Use(AutoscalerEndpoint.GuardAsync);
+            AutoscalerEndpoint.Map(app);
+        }
+
+        if (features.Redfish && web)
         {
             service.Map(app);
             systems.Map(app);
@@ -101,7 +110,17 @@ public sealed partial class RedfishServer(
             events.Map(app);
         }
 
-        metrics?.Map(app);
+        if (web)
+        {
+            metrics?.Map(app);
+        }
+
+        if (!web && autoscaler is null)
+        {
+            await app.DisposeAsync();
+            return;
+        }
+
         try
         {
             await app.StartAsync(cancellationToken);
@@ -114,7 +133,14 @@ public sealed partial class RedfishServer(
         }
 
         _app = app;
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        autoscaler?.Started();
+        if (!web)
+        {
+            return;
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(a => autoscaler?.BaseUri is not { } other || new Uri(a).Port != other.Port);
         BaseUri = bound is null ? null : new Uri(bound);
         if (metrics is not null)
         {
@@ -166,6 +192,31 @@ public sealed partial class RedfishServer(
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable(e.Message));
             return null;
         }
+    }
+
+    /// <summary>The Redfish listener's address and certificate; false (logged) when they cannot be used.</summary>
+    private bool TryPrepareWebListener(RedfishOptions settings, out IPAddress address, out X509Certificate2? certificate)
+    {
+        certificate = null;
+        if (!RedfishOptionsValidator.TryParseAddress(settings.Address, out address))
+        {
+            return false; // the configuration check has reported it already
+        }
+
+        if (settings.CertificatePath is { } path)
+        {
+            try
+            {
+                certificate = LoadCertificate(path, settings.CertificatePassword);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                LogCannotListen($"{settings.Address}:{settings.Port}", $"certificate {path}: {e.Message}");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static X509Certificate2 LoadCertificate(string path, string? password) =>

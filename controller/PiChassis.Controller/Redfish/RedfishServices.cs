@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PiChassis.Controller.Autoscaler;
 using PiChassis.Controller.Configuration;
 using PiChassis.Controller.Metrics;
 
@@ -8,7 +9,8 @@ namespace PiChassis.Controller.Redfish;
 
 /// <summary>
 /// Registers the controller's HTTP server when Redfish is on (<c>Redfish:Enabled</c> set, or unset and
-/// simulating) or <c>/metrics</c> is (<c>Metrics:Enabled</c>); without either nothing listens.
+/// simulating), <c>/metrics</c> is (<c>Metrics:Enabled</c>) or the autoscaler's service is
+/// (<c>Autoscaler:Enabled</c>); without any nothing listens.
 /// </summary>
 public static class RedfishServices
 {
@@ -18,12 +20,13 @@ public static class RedfishServices
         var redfish = configuration.GetValue<bool?>($"{RedfishOptions.Section}:Enabled")
             ?? configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled");
         var metrics = MetricsServices.IsEnabled(configuration);
-        if (!redfish && !metrics)
+        var autoscaler = AutoscalerServices.IsEnabled(configuration);
+        if (!redfish && !metrics && !autoscaler)
         {
             return services;
         }
 
-        services.TryAddSingleton(new HttpFeatures(redfish, metrics));
+        services.TryAddSingleton(new HttpFeatures(redfish, metrics, autoscaler));
         services.TryAddSingleton<RedfishAccounts>();
         services.TryAddSingleton<RedfishSessions>();
         services.TryAddSingleton<BootOverrides>();

@@ -91,6 +91,7 @@ public sealed partial class ConfigurationDocumentTests
         IFormattable f => $"`{f.ToString(null, CultureInfo.InvariantCulture)}`",
         I2cAddress a => $"`{a}`",
         IList { Count: 0 } => "none",
+        IDictionary { Count: 0 } => "none",
         IList list => $"`{string.Join(", ", list.Cast<object>().Select(i => Format(i).Trim('`')))}`",
         _ => throw new NotSupportedException($"No document form for {value.GetType()}."),
     };

@@ -40,7 +40,9 @@ public static class OptionSettings
         {
             var key = $"{path}:{property.Name}";
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var itemType = propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(List<>) ? propertyType.GetGenericArguments()[0] : null;
+            // A map of names to strings (Autoscaler:NodeGroups:0:Labels) is given entry by entry, like a list of values.
+            var itemType = propertyType == typeof(Dictionary<string, string>) ? typeof(string)
+                : propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(List<>) ? propertyType.GetGenericArguments()[0] : null;
 
             // The binder sets what has a public setter and fills lists in place; the rest (UsesTls, NodeIsDefault) is read-only.
             if (property.SetMethod is not { IsPublic: true } && itemType is null)

@@ -29,7 +29,8 @@ public sealed class SimulatedRig : IDisposable
         bool startPowered = false,
         INodeAgent? agent = null,
         int journalCapacity = 100_000,
-        DateTimeOffset? start = null)
+        DateTimeOffset? start = null,
+        IReadOnlyCollection<int>? autoscaled = null)
     {
         Journal = new MemoryEventJournal(journalCapacity);
         Time = new FakeTimeProvider(start ?? Start);
@@ -47,10 +48,12 @@ public sealed class SimulatedRig : IDisposable
         watchdog?.Invoke(Watchdog);
         Events = new ChassisEvents(Journal, Time);
         _agent = agent ?? new SimulatedNodeAgent(Chassis);
+        _autoscaled = autoscaled;
         Engine = CreateEngine();
     }
 
     private readonly INodeAgent _agent;
+    private readonly IReadOnlyCollection<int>? _autoscaled;
 
     public FakeTimeProvider Time { get; }
 
@@ -178,6 +181,6 @@ public sealed class SimulatedRig : IDisposable
     }
 
     private PowerEngine CreateEngine() => new(
-        Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay)),
+        Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay) { Autoscaled = _autoscaled?.Contains(s.Slot) == true }),
         Power, Protection, Watchdog, _agent, Events, Time, NullLogger<PowerEngine>.Instance);
 }

@@ -24,6 +24,7 @@ public class SettingBoundsTests
     {
         ["Chassis:Slots"] = (new() { ["Slot"] = "1" }, s => $"Slot {s["Chassis:Slots:0:Slot"]}"),
         ["Chassis:Probes"] = (new() { ["Name"] = "inlet", ["Address"] = "0x18" }, s => $"Probe '{s["Chassis:Probes:0:Name"]}'"),
+        ["Autoscaler:NodeGroups"] = (new() { ["Name"] = "workers", ["Nodes"] = "node01" }, _ => "Autoscaler:NodeGroups:0"),
     };
 
     /// <summary>One setting out of range (<see cref="Settings"/>), in an otherwise valid configuration (<see cref="Valid"/>).</summary>

@@ -1,6 +1,6 @@
 namespace PiChassis.Tests.Controller.Mqtt.Support;
 
-/// <summary>A throwaway CA and a server certificate it signed for localhost and 127.0.0.1, made with openssl.</summary>
+/// <summary>A throwaway CA and a server certificate it signed for localhost and 127.0.0.1 (and client certificates on demand), made with openssl.</summary>
 internal sealed record TlsFiles(string CaFile, string CertFile, string KeyFile)
 {
     public static async Task<TlsFiles> CreateAsync(string dir, string name = "test")
@@ -17,6 +17,18 @@ internal sealed record TlsFiles(string CaFile, string CertFile, string KeyFile)
         await OpenSsl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=localhost");
         await OpenSsl("x509", "-req", "-in", csr, "-CA", ca, "-CAkey", caKey, "-CAcreateserial", "-out", cert, "-days", "2", "-extfile", ext);
         return new TlsFiles(ca, cert, key);
+    }
+
+    /// <summary>A client certificate and key signed by the CA <see cref="CreateAsync"/> made under <paramref name="name"/> in <paramref name="dir"/>.</summary>
+    public static async Task<(string CertFile, string KeyFile)> ClientAsync(string dir, string name = "test")
+    {
+        var cert = Path.Combine(dir, $"{name}-client.crt");
+        var key = Path.Combine(dir, $"{name}-client.key");
+        var csr = Path.Combine(dir, $"{name}-client.csr");
+        await OpenSsl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", csr, "-subj", $"/CN={name} client");
+        await OpenSsl("x509", "-req", "-in", csr, "-CA", Path.Combine(dir, $"{name}-ca.crt"), "-CAkey", Path.Combine(dir, $"{name}-ca.key"),
+            "-CAcreateserial", "-out", cert, "-days", "2");
+        return (cert, key);
     }
 
     private static async Task OpenSsl(params string[] args)

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Engine;
+using PiChassis.Controller.Mqtt;
+using PiChassis.Controller.Policy;
+
+namespace PiChassis.Controller.Autoscaler;
+
+/// <summary>
+/// Registers the autoscaler's settings (section <c>Autoscaler</c>, always checked) and, with
+/// <c>Autoscaler:Enabled</c>, its node groups, the service and its listener on the controller's HTTP
+/// server. The node groups tell the engine which slots are autoscaled.
+/// </summary>
+public static class AutoscalerServices
+{
+    public static IServiceCollection AddPiChassisAutoscaler(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AutoscalerOptions>().Bind(configuration.GetSection(AutoscalerOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutoscalerOptions>, AutoscalerOptionsValidator>());
+        if (!IsEnabled(configuration))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(sp => NodeGroupSet.Build(
+            sp.GetRequiredService<IOptions<AutoscalerOptions>>().Value, sp.GetRequiredService<IOptions<ChassisOptions>>().Value, []));
+        services.TryAddSingleton(sp => new NodeGroupActions(
+            sp.GetRequiredService<NodeGroupSet>(),
+            sp.GetRequiredService<CapacityPolicy>(),
+            ChassisId(sp),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CloudProviderService(
+            sp.GetRequiredService<PowerEngineLoop>(),
+            sp.GetRequiredService<NodeGroupActions>(),
+            ChassisId(sp),
+            sp.GetRequiredService<ILogger<CloudProviderService>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var rate = sp.GetRequiredService<IOptions<AutoscalerOptions>>().Value.RequestsPerSecond;
+            return new AutoscalerRateLimit(new KeyedRateLimits(rate, rate * 10, 256, sp.GetRequiredService<TimeProvider>()));
+        });
+        services.TryAddSingleton<AutoscalerEndpoint>();
+        return services;
+    }
+
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{AutoscalerOptions.Section}:Enabled");
+
+    private static string ChassisId(IServiceProvider sp) => sp.GetRequiredService<IOptions<ChassisOptions>>().Value.Id;
+}
