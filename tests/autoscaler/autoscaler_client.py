@@ -14,7 +14,7 @@ Steps (arguments separated by ':'):
   delete:GROUP:NAME[,NAME...]         NodeGroupDeleteNodes by node name: "delete GROUP ok"
   nodes:GROUP                         NodeGroupNodes: "node ID STATE [ERROR_CODE CLASS]" per instance, then "nodes GROUP N"
   wait:GROUP:STATE:COUNT:SECONDS      polls NodeGroupNodes until COUNT instances are in STATE, as the autoscaler's loop would
-  template:GROUP                      NodeGroupTemplateNodeInfo: "template GROUP BYTES"
+  template:GROUP                      NodeGroupTemplateNodeInfo: "template GROUP NODE-NAME" (v1.Node metadata.name)
   gpu                                 GPULabel and GetAvailableGPUTypes: "gpu 'LABEL' N"
   pricing                             PricingNodePrice: its status
   refresh                             Refresh and Cleanup: "refresh ok"
@@ -67,6 +67,38 @@ def instances(pb, stub, group):
     return stub.NodeGroupNodes(pb.NodeGroupNodesRequest(id=group), timeout=10).instances
 
 
+def field(message, number):
+    """The first length-delimited field `number` of a protobuf `message`, read from the wire format alone."""
+    position = 0
+
+    def varint():
+        nonlocal position
+        value, shift = 0, 0
+        while True:
+            byte = message[position]
+            position += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value
+
+    while position < len(message):
+        key = varint()
+        wire = key & 7
+        if wire == 0:
+            varint()
+        elif wire == 2:
+            length = varint()
+            if key >> 3 == number:
+                return message[position:position + length]
+            position += length
+        elif wire in (1, 5):
+            position += 8 if wire == 1 else 4
+        else:
+            raise ValueError(f'wire type {wire}')
+    return b''
+
+
 def describe(instance):
     line = f'node {instance.id} {STATES[instance.status.instanceState]}'
     info = instance.status.errorInfo
@@ -115,7 +147,8 @@ def step(pb, stub, text):
             time.sleep(0.2)
     elif name == 'template':
         node = stub.NodeGroupTemplateNodeInfo(pb.NodeGroupTemplateNodeInfoRequest(id=args[0]), timeout=10).nodeBytes
-        print(f'template {args[0]} {len(node)}')
+        # v1.Node: metadata is field 1, ObjectMeta's name field 1 (k8s.io/api core/v1 and apimachinery meta/v1).
+        print(f"template {args[0]} {field(field(node, 1), 1).decode()}")
     elif name == 'gpu':
         label = stub.GPULabel(pb.GPULabelRequest(), timeout=10).label
         types = stub.GetAvailableGPUTypes(pb.GetAvailableGPUTypesRequest(), timeout=10).gpuTypes

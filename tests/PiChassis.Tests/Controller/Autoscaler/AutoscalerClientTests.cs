@@ -51,7 +51,7 @@ public sealed class AutoscalerClientTests : IDisposable
                 $"target {Group} 0",
                 $"error RESOURCE_EXHAUSTED budget_exceeded: booting 4 nodes of group {Group} needs 26.0 W, the supply has 25.0 W free",
                 $"target {Group} 0", $"increase {Group} ok", $"target {Group} 3", $"wait {Group} running 3",
-                "gpu '' 0", $"template {Group} 0", "error UNIMPLEMENTED PiChassis has no pricing: a node costs its energy", "refresh ok",
+                "gpu '' 0", $"template {Group} {Group}-template", "error UNIMPLEMENTED PiChassis has no pricing: a node costs its energy", "refresh ok",
                 "error NOT_FOUND no node group 'gpu-nodes'",
             ],
             up.Lines);
