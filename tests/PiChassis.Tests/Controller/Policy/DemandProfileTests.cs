@@ -141,6 +141,30 @@ public class DemandProfileTests
         Assert.Equal(1, profile.Predict(Monday.AddDays(1).AddHours(2)).Days);
     }
 
+    [Fact]
+    public void Record_ClockJumpsADayAheadAndBack_TheWaveStaysAndTheStrayMinutesAreOutvoted()
+    {
+        // An NTP step of a whole day forwards for ten minutes on Thursday morning, then back.
+        var clock = new JumpingWallClock(_time);
+        var profile = new DemandProfile(clock, TimeSpan.FromDays(35), window: 3);
+        for (var day = 0; day < 5; day++)
+        {
+            for (var minute = 0; minute < DemandProfile.MinutesPerDay; minute++)
+            {
+                _time.SetUtcNow(Monday.AddDays(day).AddMinutes(minute));
+                var jumped = day == 3 && minute is >= 600 and < 610;
+                clock.Jump(jumped && minute == 600 ? TimeSpan.FromDays(1) : !jumped && day == 3 && minute == 610 ? -TimeSpan.FromDays(1) : TimeSpan.Zero);
+                profile.Record(minute is >= 120 and < 180 ? 16 : jumped ? 5 : 0);
+            }
+        }
+
+        // The next Monday: the nightly wave as every weekday had it, and nothing at 10:00, where one
+        // day (Friday, 10 minutes filed a day ahead) is outvoted by the other four.
+        Assert.Equal(16, profile.Predict(Monday.AddDays(7).AddHours(2)).Nodes);
+        Assert.Equal(0, profile.Predict(Monday.AddDays(7).AddHours(10)).Nodes);
+        Assert.True(profile.Count <= 5 * DemandProfile.MinutesPerDay, $"{profile.Count} minutes kept");
+    }
+
     private DemandProfile NewProfile(IDemandHistory? history = null) => new(_time, TimeSpan.FromDays(35), window: 3, history);
 
     /// <summary>Records one day, minute by minute, as the policy does each time it acts.</summary>
