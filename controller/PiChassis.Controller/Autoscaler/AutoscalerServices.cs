@@ -29,14 +29,24 @@ public static class AutoscalerServices
 
         services.TryAddSingleton(sp => NodeGroupSet.Build(
             sp.GetRequiredService<IOptions<AutoscalerOptions>>().Value, sp.GetRequiredService<IOptions<ChassisOptions>>().Value, []));
+        services.TryAddSingleton(sp => new RemoteSlots(
+            sp.GetRequiredService<IOptions<AutoscalerOptions>>().Value, sp.GetRequiredService<NodeGroupSet>(), sp.GetRequiredService<ILogger<RemoteSlots>>()));
+        services.TryAddSingleton(sp => new RemotePower(
+            RequesterLevel(sp),
+            message => sp.GetRequiredService<MqttConnection>().PublishAsync(message),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMqttTopicHandler>(sp => sp.GetRequiredService<RemoteSlots>());
+        services.AddSingleton<IMqttTopicHandler>(sp => sp.GetRequiredService<RemotePower>());
         services.TryAddSingleton(sp => new NodeGroupActions(
             sp.GetRequiredService<NodeGroupSet>(),
+            sp.GetRequiredService<RemoteSlots>(),
             sp.GetRequiredService<CapacityPolicy>(),
             ChassisId(sp),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CloudProviderService(
             sp.GetRequiredService<PowerEngineLoop>(),
             sp.GetRequiredService<NodeGroupActions>(),
+            sp.GetRequiredService<RemotePower>(),
             ChassisId(sp),
             sp.GetRequiredService<ILogger<CloudProviderService>>()));
         services.TryAddSingleton(sp =>
@@ -50,6 +60,13 @@ public static class AutoscalerServices
 
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetValue<bool>($"{AutoscalerOptions.Section}:Enabled");
+
+    /// <summary>This controller's requester level on other chassis: its broker user, else its client id (docs/mqtt-api.md, Conventions).</summary>
+    private static string RequesterLevel(IServiceProvider sp)
+    {
+        var mqtt = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+        return mqtt.Username is { Length: > 0 } user ? user : MqttServices.ClientId(mqtt, ChassisId(sp));
+    }
 
     private static string ChassisId(IServiceProvider sp) => sp.GetRequiredService<IOptions<ChassisOptions>>().Value.Id;
 }

@@ -12,7 +12,8 @@ namespace PiChassis.Controller.Autoscaler;
 /// a loop that is full or stopped, or a store too far behind to take changes, answers Unavailable, which
 /// the autoscaler retries. Pricing and per-group options are optional upstream and not served.
 /// </summary>
-public sealed partial class CloudProviderService(PowerEngineLoop loop, NodeGroupActions actions, string chassisId, ILogger<CloudProviderService> logger)
+public sealed partial class CloudProviderService(
+    PowerEngineLoop loop, NodeGroupActions actions, RemotePower remote, string chassisId, ILogger<CloudProviderService> logger)
     : CloudProvider.CloudProviderBase
 {
     private static readonly TimeSpan LoopTimeout = TimeSpan.FromSeconds(5);
@@ -65,7 +66,7 @@ public sealed partial class CloudProviderService(PowerEngineLoop loop, NodeGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         LogChange(nameof(NodeGroupIncreaseSize), request.Id, request.Delta);
-        Check(await ChangeAsync(e => actions.IncreaseSize(e, request.Id, request.Delta), context));
+        await ApplyAsync(await ChangeAsync(e => actions.IncreaseSize(e, request.Id, request.Delta), context), "on", context);
         return new NodeGroupIncreaseSizeResponse();
     }
 
@@ -73,7 +74,7 @@ public sealed partial class CloudProviderService(PowerEngineLoop loop, NodeGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         LogChange(nameof(NodeGroupDeleteNodes), request.Id, request.Nodes.Count);
-        Check(await ChangeAsync(e => actions.DeleteNodes(e, request.Id, request.Nodes), context));
+        await ApplyAsync(await ChangeAsync(e => actions.DeleteNodes(e, request.Id, request.Nodes), context), "off", context);
         return new NodeGroupDeleteNodesResponse();
     }
 
@@ -81,7 +82,7 @@ public sealed partial class CloudProviderService(PowerEngineLoop loop, NodeGroup
     {
         ArgumentNullException.ThrowIfNull(request);
         LogChange(nameof(NodeGroupDecreaseTargetSize), request.Id, request.Delta);
-        Check(await ChangeAsync(e => actions.DecreaseTargetSize(e, request.Id, request.Delta), context));
+        Check(await ChangeAsync<Status>(e => actions.DecreaseTargetSize(e, request.Id, request.Delta), context));
         return new NodeGroupDecreaseTargetSizeResponse();
     }
 
@@ -116,7 +117,20 @@ public sealed partial class CloudProviderService(PowerEngineLoop loop, NodeGroup
         }
     }
 
-    private Task<Status> ChangeAsync(Func<PowerEngine, Status> work, ServerCallContext context) => loop.StoreBehind
+    /// <summary>
+    /// After the local part, the remote one: one request per other chassis, in turn, its refusal the call's
+    /// error (what this chassis switched stays switched: the autoscaler reads the nodes again).
+    /// </summary>
+    private async Task ApplyAsync(GroupChange change, string state, ServerCallContext context)
+    {
+        Check(change.Status);
+        foreach (var chassis in change.Remote.GroupBy(s => s.Chassis))
+        {
+            Check(await remote.SwitchAsync(chassis.Key, [.. chassis.Select(s => s.Node)], state, context.CancellationToken));
+        }
+    }
+
+    private Task<T> ChangeAsync<T>(Func<PowerEngine, T> work, ServerCallContext context) => loop.StoreBehind
         ? throw new RpcException(new Status(StatusCode.Unavailable, "the store is behind: changes are refused until it catches up (protection goes on)"))
         : OnLoopAsync(work, context);
 

@@ -13,7 +13,12 @@ namespace PiChassis.Controller.Autoscaler;
 /// changes nothing. Switches go through <see cref="PowerEngine.Execute"/> as remote commands from
 /// <see cref="Source"/>, so arbitration and the journal treat them as any remote command.
 /// </summary>
-public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy, string chassisId, TimeProvider time)
+/// <remarks>
+/// Slots of other chassis (a group's <see cref="AutoscaledGroup.RemoteNodes"/>) are read from
+/// <see cref="RemoteSlots"/> and counted like local ones; a change returns those to switch in its
+/// <see cref="GroupChange"/>, for their own controllers to decide on. Local slots are used first.
+/// </remarks>
+public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, CapacityPolicy policy, string chassisId, TimeProvider time)
 {
     /// <summary>The source of every command and journal entry the autoscaler causes.</summary>
     public const string Source = "k8s-autoscaler";
@@ -29,6 +34,11 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
     public NodeGroup ForNode(PowerEngine engine, ExternalGrpcNode? node)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        if (node is not null && RemoteOf(node) is { } far)
+        {
+            return groups.GroupOf(far.Node) is { } owner ? Describe(owner) : new NodeGroup { Id = "" };
+        }
+
         int? slot = null;
         if (ProviderIds.TryParse(node?.ProviderID, out var chassis, out var number))
         {
@@ -54,9 +64,10 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
     /// <summary>
     /// Powers <paramref name="delta"/> more slots of the group on, coolest and least worn first, all or
     /// none: the group's maximum, the slots that may be switched on, and the supply's room for every
-    /// boot peak at once (beside the boots already queued) are checked first.
+    /// boot peak at once (beside the boots already queued) are checked first. When this chassis has too
+    /// few, off slots of reachable remote chassis make up the rest; their own controllers check their budget.
     /// </summary>
-    public Status IncreaseSize(PowerEngine engine, string id, int delta)
+    public GroupChange IncreaseSize(PowerEngine engine, string id, int delta)
     {
         ArgumentNullException.ThrowIfNull(engine);
         if (groups.Find(id) is not { } group)
@@ -79,10 +90,12 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
         var free = engine.States.Where(s => group.Slots.Contains(s.Slot) && s.Phase == SlotPhase.Off
             && engine.Refusal(On(s.Slot)) is null);
         var chosen = policy.RankForPowerOn(free).Take(delta).ToList();
-        if (chosen.Count < delta)
+        var far = RemoteSlotsOf(group).Where(s => remote.IsReachable(s.Chassis) && s.Phase == SlotPhase.Off && !s.Locked
+            && s.FaultCode is null && s.Policy != "always_off").Take(delta - chosen.Count).ToList();
+        if (chosen.Count + far.Count < delta)
         {
             return new Status(StatusCode.ResourceExhausted,
-                $"group {group.Name}: only {chosen.Count} of the {delta} nodes asked can be powered on (the others are on, faulted, locked, held off or rate-limited)");
+                $"group {group.Name}: only {chosen.Count + far.Count} of the {delta} nodes asked can be powered on (the others are on, faulted, locked, held off, rate-limited or on an unreachable chassis)");
         }
 
         var asked = chosen.Sum(s => engine.BootReservationW(s.Slot));
@@ -99,7 +112,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
             engine.Execute(On(slot.Slot));
         }
 
-        return Status.DefaultSuccess;
+        return new GroupChange(Status.DefaultSuccess, far);
     }
 
     /// <summary>
@@ -107,7 +120,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
     /// outside the group, locked, holding a lease, or below the group's minimum. A faulted node is off
     /// already: accepted, and left latched for an operator.
     /// </summary>
-    public Status DeleteNodes(PowerEngine engine, string id, IEnumerable<ExternalGrpcNode> nodes)
+    public GroupChange DeleteNodes(PowerEngine engine, string id, IEnumerable<ExternalGrpcNode> nodes)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(nodes);
@@ -117,8 +130,24 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
         }
 
         var slots = new List<SlotState>();
+        var far = new List<RemoteSlot>();
         foreach (var node in nodes)
         {
+            if (RemoteOf(node) is { } other)
+            {
+                if (RemoteRefusal(group, node, other) is { } refusal)
+                {
+                    return refusal;
+                }
+
+                if (!far.Contains(other))
+                {
+                    far.Add(other);
+                }
+
+                continue;
+            }
+
             var found = ForNodeSlot(engine, node);
             if (found is null || !group.Slots.Contains(found.Slot))
             {
@@ -149,7 +178,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
         }
 
         var target = Target(engine, group);
-        var leaving = slots.Count(IsTargeted);
+        var leaving = slots.Count(IsTargeted) + far.Count(s => IsTargeted(s.Phase));
         if (target - leaving < group.MinSize)
         {
             return new Status(StatusCode.FailedPrecondition,
@@ -161,7 +190,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
             engine.Execute(Off(slot.Slot));
         }
 
-        return Status.DefaultSuccess;
+        return new GroupChange(Status.DefaultSuccess, [.. far.Where(s => s.Phase != SlotPhase.Fault)]);
     }
 
     /// <summary>Gives up <c>-delta</c> power-ons still queued (the newest first); nodes that boot or run are never touched.</summary>
@@ -212,6 +241,14 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
             }
         }
 
+        foreach (var slot in RemoteSlotsOf(group))
+        {
+            if (RemoteStatusOf(slot) is { } status)
+            {
+                response.Instances.Add(new Instance { Id = ProviderIds.For(slot.Chassis, slot.Slot), Status = status });
+            }
+        }
+
         return GroupOutcome.Success(response);
     }
 
@@ -231,6 +268,33 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
         {
             SlotPhase.Queued or SlotPhase.Booting => new InstanceStatus { InstanceState = InstanceStatus.Types.InstanceState.InstanceCreating },
             SlotPhase.On when engine.BootTimedOut(slot.Slot) => Failed("boot_timeout", "the node booted without ever sending a heartbeat", ErrorClass.Other),
+            SlotPhase.On => new InstanceStatus { InstanceState = InstanceStatus.Types.InstanceState.InstanceRunning },
+            SlotPhase.ShuttingDown => new InstanceStatus { InstanceState = InstanceStatus.Types.InstanceState.InstanceDeleting },
+            _ => null,
+        };
+    }
+
+    /// <summary>As <see cref="InstanceStatusOf"/> from the remote controller's last state; a chassis gone offline has every node it had up in error.</summary>
+    private InstanceStatus? RemoteStatusOf(RemoteSlot slot)
+    {
+        if (slot.Phase == SlotPhase.Off)
+        {
+            return null;
+        }
+
+        if (!remote.IsReachable(slot.Chassis))
+        {
+            return Failed("chassis_unreachable", $"chassis unreachable: {slot.Chassis} is offline", ErrorClass.Other);
+        }
+
+        if (slot.FaultCode is { } code)
+        {
+            return Failed(code, slot.FaultMessage ?? "", IsOutOfResources(code) ? ErrorClass.OutOfResources : ErrorClass.Other);
+        }
+
+        return slot.Phase switch
+        {
+            SlotPhase.Queued or SlotPhase.Booting => new InstanceStatus { InstanceState = InstanceStatus.Types.InstanceState.InstanceCreating },
             SlotPhase.On => new InstanceStatus { InstanceState = InstanceStatus.Types.InstanceState.InstanceRunning },
             SlotPhase.ShuttingDown => new InstanceStatus { InstanceState = InstanceStatus.Types.InstanceState.InstanceDeleting },
             _ => null,
@@ -260,10 +324,29 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
         return engine.States.FirstOrDefault(s => string.Equals(s.Node, node.Name, StringComparison.Ordinal));
     }
 
-    private static int Target(PowerEngine engine, AutoscaledGroup group) =>
-        engine.States.Count(s => group.Slots.Contains(s.Slot) && IsTargeted(s));
+    /// <summary>A node of another chassis, by its provider ID or else its name, as that chassis last published it.</summary>
+    private RemoteSlot? RemoteOf(ExternalGrpcNode node) =>
+        ProviderIds.TryParse(node.ProviderID, out var chassis, out var number)
+            ? chassis == chassisId ? null : remote.Find(chassis, number)
+            : node.Name is { Length: > 0 } name && groups.GroupOf(name) is not null ? remote.Find(name) : null;
 
-    private static bool IsTargeted(SlotState slot) => slot.Phase is SlotPhase.Queued or SlotPhase.Booting or SlotPhase.On;
+    /// <summary>Why a remote node may not be deleted from <paramref name="group"/>: this chassis checks membership, reach and lock; its own controller the rest.</summary>
+    private Status? RemoteRefusal(AutoscaledGroup group, ExternalGrpcNode node, RemoteSlot slot) =>
+        !group.RemoteNodes.Contains(slot.Node) ? new Status(StatusCode.InvalidArgument, $"node {Name(node)} is not in group {group.Name}")
+        : !remote.IsReachable(slot.Chassis) ? new Status(StatusCode.Unavailable, $"node {slot.Node}: chassis unreachable: {slot.Chassis} is offline")
+        : slot.Locked ? new Status(StatusCode.FailedPrecondition, $"node {slot.Node} (chassis {slot.Chassis} slot {slot.Slot}) is locked for maintenance")
+        : null;
+
+    /// <summary>The group's remote nodes that some listed chassis has, in the group's order.</summary>
+    private IEnumerable<RemoteSlot> RemoteSlotsOf(AutoscaledGroup group) =>
+        group.RemoteNodes.Select(n => remote.Find(n)).OfType<RemoteSlot>();
+
+    private int Target(PowerEngine engine, AutoscaledGroup group) =>
+        engine.States.Count(s => group.Slots.Contains(s.Slot) && IsTargeted(s)) + RemoteSlotsOf(group).Count(s => IsTargeted(s.Phase));
+
+    private static bool IsTargeted(SlotState slot) => IsTargeted(slot.Phase);
+
+    private static bool IsTargeted(SlotPhase phase) => phase is SlotPhase.Queued or SlotPhase.Booting or SlotPhase.On;
 
     private static SlotCommand On(int slot) => new(slot, SlotAction.On, CommandOrigin.Remote, Source);
 
@@ -274,7 +357,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, CapacityPolicy policy,
         Id = group.Name,
         MinSize = group.MinSize,
         MaxSize = group.MaxSize,
-        Debug = $"{group.Name}: chassis {chassisId} slots {string.Join(",", group.Slots)} ({group.Options.Nodes}), min {group.MinSize}, max {group.MaxSize}",
+        Debug = $"{group.Name}: chassis {chassisId} slots {string.Join(",", group.Slots)}{(group.RemoteNodes.Count > 0 ? $", remote {string.Join(",", group.RemoteNodes)}" : "")} ({group.Options.Nodes}), min {group.MinSize}, max {group.MaxSize}",
     };
 
     private static string Name(ExternalGrpcNode node) => node.ProviderID is { Length: > 0 } id ? $"{node.Name} ({id})" : $"'{node.Name}'";

@@ -10,8 +10,8 @@ namespace PiChassis.Controller.Autoscaler;
 /// error (bad name, unknown node, a slot in two groups, sizes out of range) is reported at start.
 /// </summary>
 /// <remarks>
-/// A node of another chassis is an error for now: groups over several chassis of a fleet (through the
-/// MQTT <c>info</c> of each) would resolve such names here, into slots of other controllers.
+/// A name that is no slot here is an error unless <c>Autoscaler:RemoteChassis</c> lists other chassis:
+/// then it is kept as a remote node, resolved at run time from those chassis' retained slot states.
 /// </remarks>
 public sealed partial class NodeGroupSet
 {
@@ -21,6 +21,7 @@ public sealed partial class NodeGroupSet
     public const int MaxLabels = 64;
 
     private readonly Dictionary<int, AutoscaledGroup> _bySlot = [];
+    private readonly Dictionary<string, AutoscaledGroup> _byRemoteNode = new(StringComparer.Ordinal);
 
     private NodeGroupSet(IReadOnlyList<AutoscaledGroup> groups)
     {
@@ -30,6 +31,11 @@ public sealed partial class NodeGroupSet
             foreach (var slot in group.Slots)
             {
                 _bySlot[slot] = group;
+            }
+
+            foreach (var node in group.RemoteNodes)
+            {
+                _byRemoteNode[node] = group;
             }
         }
     }
@@ -43,6 +49,9 @@ public sealed partial class NodeGroupSet
 
     public AutoscaledGroup? GroupOf(int slot) => _bySlot.GetValueOrDefault(slot);
 
+    /// <summary>The group of a node of another chassis, by its configured name.</summary>
+    public AutoscaledGroup? GroupOf(string remoteNode) => _byRemoteNode.GetValueOrDefault(remoteNode);
+
     /// <summary>Resolves the groups against the chassis; what is wrong goes to <paramref name="errors"/> and that group is left out.</summary>
     public static NodeGroupSet Build(AutoscalerOptions options, ChassisOptions chassis, List<string> errors)
     {
@@ -55,12 +64,12 @@ public sealed partial class NodeGroupSet
             return new NodeGroupSet([]);
         }
 
-        var owner = new Dictionary<int, string>();
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var groups = new List<AutoscaledGroup>();
         for (var i = 0; i < options.NodeGroups.Count; i++)
         {
             var before = errors.Count;
-            var group = Resolve(options.NodeGroups, i, chassis, owner, errors);
+            var group = Resolve(options.NodeGroups, i, chassis, options.RemoteChassis.Count > 0, owner, errors);
             if (group is not null && errors.Count == before)
             {
                 groups.Add(group);
@@ -70,7 +79,8 @@ public sealed partial class NodeGroupSet
         return new NodeGroupSet(groups);
     }
 
-    private static AutoscaledGroup? Resolve(List<NodeGroupOptions> all, int i, ChassisOptions chassis, Dictionary<int, string> owner, List<string> errors)
+    private static AutoscaledGroup? Resolve(
+        List<NodeGroupOptions> all, int i, ChassisOptions chassis, bool remote, Dictionary<string, string> owner, List<string> errors)
     {
         var group = all[i];
         var where = $"Autoscaler:NodeGroups:{i}";
@@ -91,36 +101,46 @@ public sealed partial class NodeGroupSet
         }
 
         var slots = new List<int>();
+        var remoteNodes = new List<string>();
         foreach (var node in hostlist.Nodes)
         {
-            if (chassis.Slots.FirstOrDefault(s => string.Equals(s.Node, node, StringComparison.Ordinal)) is not { } slot)
+            var slot = chassis.Slots.FirstOrDefault(s => string.Equals(s.Node, node, StringComparison.Ordinal));
+            if (slot is null && !remote)
             {
-                errors.Add($"{where}: Nodes: '{Shorten(node)}' is no slot of chassis '{chassis.Id}' (a group holds this chassis' slots only).");
+                errors.Add($"{where}: Nodes: '{Shorten(node)}' is no slot of chassis '{chassis.Id}' (without Autoscaler:RemoteChassis a group holds this chassis' slots only).");
                 continue;
             }
 
-            if (owner.TryGetValue(slot.Slot, out var other))
+            if (owner.TryGetValue(node, out var other))
             {
-                errors.Add($"{where}: Nodes: slot {slot.Slot} ({node}) is in group '{other}' already; a slot belongs to one group at most.");
+                errors.Add($"{where}: Nodes: {node} is in group '{other}' already; a slot belongs to one group at most.");
                 continue;
             }
 
-            owner[slot.Slot] = group.Name;
-            slots.Add(slot.Slot);
+            owner[node] = group.Name;
+            if (slot is null)
+            {
+                remoteNodes.Add(node);
+            }
+            else
+            {
+                slots.Add(slot.Slot);
+            }
         }
 
-        var max = group.MaxSize == -1 ? slots.Count : group.MaxSize;
+        var count = slots.Count + remoteNodes.Count;
+        var max = group.MaxSize == -1 ? count : group.MaxSize;
         if (group.MinSize < 0 || group.MinSize > max)
         {
             errors.Add($"{where}: MinSize {group.MinSize} must be 0 to MaxSize ({max}).");
         }
 
-        if (max < 0 || max > slots.Count)
+        if (max < 0 || max > count)
         {
-            errors.Add($"{where}: MaxSize {group.MaxSize} must be -1 (every node) or 0 to the group's {slots.Count} nodes.");
+            errors.Add($"{where}: MaxSize {group.MaxSize} must be -1 (every node) or 0 to the group's {count} nodes.");
         }
 
-        return new AutoscaledGroup(group, slots, group.MinSize, max);
+        return new AutoscaledGroup(group, slots, group.MinSize, max, remoteNodes);
     }
 
     /// <summary>What an empty node offers: each within what a board can have, reservations below capacity.</summary>

@@ -9,6 +9,8 @@ public sealed class AutoscalerOptions
 {
     public const string Section = "Autoscaler";
 
+    public const int MaxRemoteChassis = 8;
+
     /// <summary>Serve the autoscaler's gRPC service.</summary>
     public bool Enabled { get; set; }
 
@@ -30,7 +32,10 @@ public sealed class AutoscalerOptions
     /// <summary>Calls per second one client (certificate, or address on plaintext) may make on average; ten times this in a burst.</summary>
     public double RequestsPerSecond { get; set; } = 20;
 
-    /// <summary>The node groups: named sets of this chassis' slots the autoscaler sizes.</summary>
+    /// <summary>Other chassis of the fleet (at most <see cref="MaxRemoteChassis"/>) whose slots a group may name; reached through their own controllers over MQTT.</summary>
+    public List<string> RemoteChassis { get; } = [];
+
+    /// <summary>The node groups: named sets of slots (of this chassis, or of <see cref="RemoteChassis"/>) the autoscaler sizes.</summary>
     public List<NodeGroupOptions> NodeGroups { get; } = [];
 
     /// <summary>Whether the service is served with mutual TLS (all three files given).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Autoscaler;
+using PiChassis.Shared.Mqtt;
 using static PiChassis.Controller.Configuration.OptionChecks;
 
 namespace PiChassis.Controller.Configuration;
@@ -32,6 +33,7 @@ public sealed class AutoscalerOptionsValidator(IOptions<ChassisOptions> chassis)
                 $"Autoscaler:CertificatePath, Autoscaler:KeyPath and Autoscaler:ClientCaPath are required: Autoscaler:Address {options.Address} is not loopback, and off loopback the autoscaler is served with mutual TLS only."),
             Check(options.RequestsPerSecond is >= 0.1 and <= 1000, $"Autoscaler:RequestsPerSecond {options.RequestsPerSecond} must be 0.1 to 1000."),
         };
+        errors.AddRange(RemoteChassisChecks(options.RemoteChassis, chassis.Value.Id));
         var groups = new List<string>();
         try
         {
@@ -43,6 +45,21 @@ public sealed class AutoscalerOptionsValidator(IOptions<ChassisOptions> chassis)
         }
 
         return Result([.. errors, .. groups]);
+    }
+
+    /// <summary>Each a valid chassis id (so no reserved level), none twice, not this chassis, and a handful at most.</summary>
+    private static IEnumerable<string?> RemoteChassisChecks(List<string> remote, string own)
+    {
+        yield return Check(remote.Count <= AutoscalerOptions.MaxRemoteChassis,
+            $"Autoscaler:RemoteChassis lists {remote.Count} chassis; at most {AutoscalerOptions.MaxRemoteChassis}.");
+        for (var i = 0; i < Math.Min(remote.Count, AutoscalerOptions.MaxRemoteChassis); i++)
+        {
+            var id = remote[i];
+            yield return Check(Topics.IsValidChassisId(id),
+                $"Autoscaler:RemoteChassis:{i} '{Shorten(id)}' must be a chassis id: 1 to 32 of a-z, 0-9 and '-', and not nodes, clients or requests.");
+            yield return Check(id != own, $"Autoscaler:RemoteChassis:{i} '{Shorten(id)}' is this chassis.");
+            yield return Check(remote.IndexOf(id) == i, $"Autoscaler:RemoteChassis:{i} '{Shorten(id)}' is listed twice.");
+        }
     }
 
     private static string? FileCheck(string key, string? path) =>

@@ -26,8 +26,10 @@ public sealed partial class MessageRouter(
     PowerEngineLoop loop,
     IOptions<MqttOptions> options,
     TimeProvider time,
-    ILogger<MessageRouter> logger)
+    ILogger<MessageRouter> logger,
+    IEnumerable<IMqttTopicHandler> handlers)
 {
+    private readonly IMqttTopicHandler[] _handlers = [.. handlers];
     private readonly string _homeAssistantStatus = HomeAssistantTopics.Status(options.Value.DiscoveryPrefix);
     // Read off the loop: the published states are an immutable array, replaced whole.
     private readonly HeartbeatBudget _heartbeats = new(node => loop.Engine.States.Any(s => s.Node == node), time);
@@ -39,6 +41,11 @@ public sealed partial class MessageRouter(
     {
         ArgumentNullException.ThrowIfNull(message);
         var topic = message.Topic;
+        if (_handlers.Any(h => h.TryHandle(message)))
+        {
+            return Task.CompletedTask;
+        }
+
         if (Topics.TryParseNodeTopic(topic, "heartbeat", out var node))
         {
             OnNodeWord(node, message, _heartbeats.TryTake);

@@ -63,7 +63,7 @@ public static class MqttServices
         var will = MqttMessages.Text(topics.Status, Availability.Offline, retain: true);
         var endpoint = sp.GetRequiredService<BrokerEndpoint>();
         var login = endpoint.Embedded ? sp.GetRequiredService<BrokerAccounts>().Controller : null;
-        var clientOptions = MqttClientOptionsFactory.Create(options, endpoint, options.ClientId ?? $"pichassis-{topics.ChassisId}", will, login);
+        var clientOptions = MqttClientOptionsFactory.Create(options, endpoint, ClientId(options, topics.ChassisId), will, login);
 
         // Commands keep their retain flag as published, so retained ones can be recognised and ignored.
         MqttTopicFilter[] subscriptions =
@@ -74,12 +74,16 @@ public static class MqttServices
             // Heartbeats are subscribed per own node at run time (MqttService), so a fleet's traffic grows linearly.
             Filter(Topics.NodeAnnounceFilter, MqttQualityOfServiceLevel.AtMostOnce, retainAsPublished: true),
             Filter(HomeAssistantTopics.Status(options.DiscoveryPrefix), MqttQualityOfServiceLevel.AtLeastOnce, retainAsPublished: false),
+            .. sp.GetServices<IMqttTopicHandler>().SelectMany(h => h.Filters),
         ];
         return new MqttConnection(clientOptions, subscriptions, options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MqttConnection>>());
     }
 
-    internal static MqttTopicFilter Filter(string topic, MqttQualityOfServiceLevel qos, bool retainAsPublished) => new()
+    /// <summary>The controller's MQTT client id: <c>Mqtt:ClientId</c>, else <c>pichassis-&lt;chassis&gt;</c>.</summary>
+    public static string ClientId(MqttOptions options, string chassisId) => options?.ClientId ?? $"pichassis-{chassisId}";
+
+    public static MqttTopicFilter Filter(string topic, MqttQualityOfServiceLevel qos, bool retainAsPublished) => new()
     {
         Topic = topic,
         QualityOfServiceLevel = qos,

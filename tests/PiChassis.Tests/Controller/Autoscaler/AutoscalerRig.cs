@@ -16,9 +16,10 @@ internal sealed class AutoscalerRig : IDisposable
 {
     public const string Group = "workers";
 
-    public AutoscalerRig(Action<PowerOptions>? power = null, Action<NodeGroupOptions>? group = null)
+    public AutoscalerRig(Action<PowerOptions>? power = null, Action<NodeGroupOptions>? group = null, string[]? remoteChassis = null)
     {
         var options = new AutoscalerOptions();
+        options.RemoteChassis.AddRange(remoteChassis ?? []);
         var workers = new NodeGroupOptions { Name = Group, Nodes = "node[01-03]", MinSize = 1, MaxSize = 3 };
         group?.Invoke(workers);
         options.NodeGroups.Add(workers);
@@ -33,7 +34,8 @@ internal sealed class AutoscalerRig : IDisposable
             power?.Invoke(p);
         }, autoscaled: [.. Groups.Slots]);
         Policy = new CapacityPolicy(Rig.Engine, new PolicyOptions(), Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance);
-        Actions = new NodeGroupActions(Groups, Policy, "sim", Rig.Time);
+        Remote = new RemoteSlots(options, Groups, NullLogger<RemoteSlots>.Instance);
+        Actions = new NodeGroupActions(Groups, Remote, Policy, "sim", Rig.Time);
     }
 
     public SimulatedRig Rig { get; }
@@ -41,6 +43,9 @@ internal sealed class AutoscalerRig : IDisposable
     public NodeGroupSet Groups { get; }
 
     public CapacityPolicy Policy { get; }
+
+    /// <summary>What the other chassis published, fed in with <see cref="RemoteSlots.TryHandle"/>.</summary>
+    public RemoteSlots Remote { get; }
 
     public NodeGroupActions Actions { get; }
 

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PiChassis.Controller.Autoscaler;
+using PiChassis.Controller.Engine;
+using PiChassis.Tests.Controller.Mqtt.Support;
+using PiChassis.Tests.TestSupport;
+using PiChassis.TestHost;
+
+namespace PiChassis.Tests.Controller.Autoscaler;
+
+/// <summary>
+/// A group over two chassis of a fleet on a real Mosquitto: rack1 serves the autoscaler (played by the
+/// Python gRPC client) for node01, node02 (its own) and node05 (slot 1 of rack2). Scaling past rack1's
+/// slots asks rack2's controller, whose simulator boots node05; deleting node05 halts it there; with
+/// rack2 stopped its node is shown unreachable and not used.
+/// </summary>
+public sealed class FleetAutoscalerTests
+{
+    private const string DebianPython = "/usr/bin/python3";
+    private const string Group = "workers";
+    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tests", "autoscaler", "autoscaler_client.py");
+    private static readonly string Proto = Path.Combine(RepositoryPaths.Root, "controller", "PiChassis.Controller", "Autoscaler", "Protos", "externalgrpc.proto");
+
+    [Fact]
+    public async Task RemoteSlot_ScaledUpDeletedAndUnreachable_ThroughItsOwnController()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var rack2 = await HostedController.StartAsync(broker.Port, settings: new Dictionary<string, string?>
+        {
+            ["Chassis:Id"] = "rack2",
+            ["Chassis:Slots:0:Slot"] = "1",
+            ["Chassis:Slots:0:Node"] = "node05",
+            ["Power:MinOffTime"] = "00:00:00",
+        });
+        await using var rack1 = await HostedController.StartAsync(broker.Port, settings: new Dictionary<string, string?>
+        {
+            ["Chassis:Id"] = "rack1",
+            ["Power:MinOffTime"] = "00:00:00",
+            ["Autoscaler:Enabled"] = "true",
+            ["Autoscaler:Port"] = "0",
+            ["Autoscaler:RemoteChassis:0"] = "rack2",
+            ["Autoscaler:NodeGroups:0:Name"] = Group,
+            ["Autoscaler:NodeGroups:0:Nodes"] = "node[01-02],node05",
+            ["Autoscaler:NodeGroups:0:MinSize"] = "0",
+        });
+        try
+        {
+            await AllOffAsync(rack1);
+            await AllOffAsync(rack2);
+            var remote = rack1.Services.GetRequiredService<RemoteSlots>();
+            Assert.True(await WaitAsync(() => remote.IsReachable("rack2") && remote.Find("node05")?.Phase == SlotPhase.Off));
+
+            var up = await ClientAsync(rack1, $"increase:{Group}:3", $"wait:{Group}:running:3:120", $"target:{Group}");
+
+            Assert.Equal([$"increase {Group} ok", $"wait {Group} running 3", $"target {Group} 3"], up.Lines);
+            Assert.Equal(SlotPhase.On, (await rack2.StateAsync(1)).Phase);
+            Assert.Contains(rack2.Journal.Read(0, 100_000), e => e.Slot == 1 && e.Source == NodeGroupActions.Source);
+
+            var down = await ClientAsync(rack1, $"delete:{Group}:node05");
+
+            Assert.Equal([$"delete {Group} ok"], down.Lines);
+            Assert.True(await WaitAsync(async () => (await rack2.StateAsync(1)).Phase == SlotPhase.Off));
+            Assert.Equal(SlotPhase.On, (await rack1.StateAsync(1)).Phase);
+
+            // node05 up again outside the autoscaler, node02 off and locked: only rack2 could give a node.
+            Assert.True((await rack2.Loop.ExecuteAsync(new SlotCommand(1, SlotAction.On, CommandOrigin.Remote, "test"))).Ok);
+            Assert.True(await WaitAsync(() => remote.Find("node05")?.Phase is SlotPhase.Booting or SlotPhase.On));
+            Assert.True((await rack1.Loop.ExecuteAsync(new SlotCommand(2, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
+            Assert.True((await rack1.Loop.ExecuteAsync(new SlotCommand(2, SlotAction.Lock, CommandOrigin.Remote, "test"))).Ok);
+        }
+        finally
+        {
+            await rack2.DisposeAsync();
+        }
+
+        Assert.True(await WaitAsync(() => !rack1.Services.GetRequiredService<RemoteSlots>().IsReachable("rack2")));
+        var gone = await ClientAsync(rack1, $"nodes:{Group}", $"increase:{Group}:1");
+
+        Assert.Contains("node pichassis://rack2/1 creating chassis_unreachable 99", gone.Lines);
+        Assert.StartsWith($"error RESOURCE_EXHAUSTED group {Group}: only 0 of the 1", gone.Lines[^1], StringComparison.Ordinal);
+    }
+
+    private static async Task<ProcessRunner.Result> ClientAsync(HostedController host, params string[] steps)
+    {
+        var endpoint = host.Services.GetRequiredService<AutoscalerEndpoint>().BaseUri ?? throw new InvalidOperationException("no autoscaler service");
+        var address = $"127.0.0.1:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
+        var run = await ProcessRunner.RunAsync(DebianPython, [Script, Proto, address, .. steps], TimeSpan.FromMinutes(3));
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        return run;
+    }
+
+    private static async Task AllOffAsync(HostedController host)
+    {
+        for (var slot = 1; slot <= 4; slot++)
+        {
+            Assert.True((await host.Loop.ExecuteAsync(new SlotCommand(slot, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
+        }
+    }
+
+    private static Task<bool> WaitAsync(Func<bool> done) => WaitAsync(() => Task.FromResult(done()));
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await done();
+    }
+}
