@@ -113,7 +113,7 @@ public sealed partial class NodeGroupSet
 
             if (owner.TryGetValue(node, out var other))
             {
-                errors.Add($"{where}: Nodes: {node} is in group '{other}' already; a slot belongs to one group at most.");
+                errors.Add($"{where}: Nodes: {(slot is null ? node : $"slot {slot.Slot} ({node})")} is in group '{other}' already; a slot belongs to one group at most.");
                 continue;
             }
 
