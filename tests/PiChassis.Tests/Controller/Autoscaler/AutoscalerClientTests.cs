@@ -59,15 +59,15 @@ public sealed class AutoscalerClientTests : IDisposable
         Assert.Equal(3, powered.Count);
         var idle = Enumerable.Range(1, 4).Except(powered).Single();
         Assert.Equal(baseline[idle], RelayWrites(host, idle).Length);
-        Assert.True(await WaitAsync(() => Journal(host).Count(e => e is { Type: EventTypes.PowerOn, Source: NodeGroupActions.Source }) == 3));
+        Assert.True(await Poll.UntilAsync(() => Journal(host).Count(e => e is { Type: EventTypes.PowerOn, Source: NodeGroupActions.Source }) == 3));
 
         // Delete one named node: exactly that one halts (the node agent is asked first), then its relay opens.
         var (gone, faulty, kept) = (powered[0], powered[1], powered[2]);
         var delete = await ClientAsync(host, [], $"delete:{Group}:node{gone:D2}", $"delete:{Group}:node{idle:D2},nobody", $"target:{Group}");
 
         Assert.Equal([$"delete {Group} ok", $"error INVALID_ARGUMENT node 'nobody' is not in group {Group}", $"target {Group} 2"], delete.Lines);
-        Assert.True(await WaitAsync(() => RelayWrites(host, gone).Skip(baseline[gone]).SequenceEqual(["high", "low"])), string.Join(" ", RelayWrites(host, gone)));
-        Assert.True(await WaitAsync(() => Journal(host).Any(e => e is { Type: EventTypes.PowerOff, Source: NodeGroupActions.Source } && e.Slot == gone
+        Assert.True(await Poll.UntilAsync(() => RelayWrites(host, gone).Skip(baseline[gone]).SequenceEqual(["high", "low"])), string.Join(" ", RelayWrites(host, gone)));
+        Assert.True(await Poll.UntilAsync(() => Journal(host).Any(e => e is { Type: EventTypes.PowerOff, Source: NodeGroupActions.Source } && e.Slot == gone
             && e.Detail?["reason"]?.GetValue<string>() == "halted")));
         Assert.Contains(Journal(host), e => e.Type == EventTypes.PhaseChanged && e.Slot == gone && e.Source == NodeGroupActions.Source
             && e.Detail?["to"]?.GetValue<string>() == "shutting_down");
@@ -76,7 +76,7 @@ public sealed class AutoscalerClientTests : IDisposable
 
         // A slot that faults shows its error to the autoscaler.
         host.Chassis.Slots[faulty - 1].InjectShort(4);
-        Assert.True(await WaitAsync(async () => (await host.StateAsync(faulty)).Fault is not null));
+        Assert.True(await Poll.UntilAsync(async () => (await host.StateAsync(faulty)).Fault is not null));
         var nodes = await ClientAsync(host, [], $"nodes:{Group}");
 
         Assert.Contains($"node pichassis://sim/{faulty} creating overcurrent 99", nodes.Lines);
@@ -162,21 +162,4 @@ public sealed class AutoscalerClientTests : IDisposable
             : [];
     }
 
-    private static Task<bool> WaitAsync(Func<bool> done) => WaitAsync(() => Task.FromResult(done()));
-
-    private static async Task<bool> WaitAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await done();
-    }
 }

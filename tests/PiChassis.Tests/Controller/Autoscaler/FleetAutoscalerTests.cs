@@ -48,7 +48,7 @@ public sealed class FleetAutoscalerTests
             await AllOffAsync(rack1);
             await AllOffAsync(rack2);
             var remote = rack1.Services.GetRequiredService<RemoteSlots>();
-            Assert.True(await WaitAsync(() => remote.IsReachable("rack2") && remote.Find("node05")?.Phase == SlotPhase.Off));
+            Assert.True(await Poll.UntilAsync(() => remote.IsReachable("rack2") && remote.Find("node05")?.Phase == SlotPhase.Off));
 
             var up = await ClientAsync(rack1, $"increase:{Group}:3", $"wait:{Group}:running:3:120", $"target:{Group}");
 
@@ -59,12 +59,12 @@ public sealed class FleetAutoscalerTests
             var down = await ClientAsync(rack1, $"delete:{Group}:node05");
 
             Assert.Equal([$"delete {Group} ok"], down.Lines);
-            Assert.True(await WaitAsync(async () => (await rack2.StateAsync(1)).Phase == SlotPhase.Off));
+            Assert.True(await Poll.UntilAsync(async () => (await rack2.StateAsync(1)).Phase == SlotPhase.Off));
             Assert.Equal(SlotPhase.On, (await rack1.StateAsync(1)).Phase);
 
             // node05 up again outside the autoscaler, node02 off and locked: only rack2 could give a node.
             Assert.True((await rack2.Loop.ExecuteAsync(new SlotCommand(1, SlotAction.On, CommandOrigin.Remote, "test"))).Ok);
-            Assert.True(await WaitAsync(() => remote.Find("node05")?.Phase is SlotPhase.Booting or SlotPhase.On));
+            Assert.True(await Poll.UntilAsync(() => remote.Find("node05")?.Phase is SlotPhase.Booting or SlotPhase.On));
             Assert.True((await rack1.Loop.ExecuteAsync(new SlotCommand(2, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
             Assert.True((await rack1.Loop.ExecuteAsync(new SlotCommand(2, SlotAction.Lock, CommandOrigin.Remote, "test"))).Ok);
         }
@@ -73,7 +73,7 @@ public sealed class FleetAutoscalerTests
             await rack2.DisposeAsync();
         }
 
-        Assert.True(await WaitAsync(() => !rack1.Services.GetRequiredService<RemoteSlots>().IsReachable("rack2")));
+        Assert.True(await Poll.UntilAsync(() => !rack1.Services.GetRequiredService<RemoteSlots>().IsReachable("rack2")));
         var gone = await ClientAsync(rack1, $"nodes:{Group}", $"increase:{Group}:1");
 
         Assert.Contains("node pichassis://rack2/1 creating chassis_unreachable 99", gone.Lines);
@@ -97,21 +97,4 @@ public sealed class FleetAutoscalerTests
         }
     }
 
-    private static Task<bool> WaitAsync(Func<bool> done) => WaitAsync(() => Task.FromResult(done()));
-
-    private static async Task<bool> WaitAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await done();
-    }
 }

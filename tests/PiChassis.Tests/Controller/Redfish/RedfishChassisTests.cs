@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Redfish;
 using PiChassis.Controller.Sampling;
+using PiChassis.Tests.TestSupport;
 using static PiChassis.Tests.Controller.Redfish.RedfishHost;
 
 namespace PiChassis.Tests.Controller.Redfish;
@@ -20,7 +21,7 @@ public sealed class RedfishChassisTests
         await using var host = await StartAsync();
         await WaitForDrawAsync(host, 1);
         Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
-        Assert.True(await WaitAsync(() => Task.FromResult(Latest(host)?.Slot(2).RelayClosed == false), TimeSpan.FromSeconds(10)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(Latest(host)?.Slot(2).RelayClosed == false), TimeSpan.FromSeconds(10)));
         var client = host.Client(ReadOnly, Password);
 
         var on = await ConsumedWattsAsync(client, "/redfish/v1/Chassis/1/Power");
@@ -63,7 +64,7 @@ public sealed class RedfishChassisTests
     public async Task Enclosure_SupplyBudgetProbesAndFan_AsConfiguredAndSampled()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["Power:PsuBudgetW"] = "48" });
-        Assert.True(await WaitAsync(() => Task.FromResult(Latest(host) is not null), TimeSpan.FromSeconds(10)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(Latest(host) is not null), TimeSpan.FromSeconds(10)));
         var client = host.Client();
 
         var enclosure = await GetAsync(client, "/redfish/v1/Chassis/enclosure");
@@ -149,7 +150,7 @@ public sealed class RedfishChassisTests
     public async Task Crawl_FromTheRoot_EveryLinkAnswers()
     {
         await using var host = await StartAsync();
-        Assert.True(await WaitAsync(() => Task.FromResult(Latest(host) is not null), TimeSpan.FromSeconds(10)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(Latest(host) is not null), TimeSpan.FromSeconds(10)));
         var client = host.Client(ReadOnly, Password);
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/redfish/v1" };
         var queue = new Queue<string>(seen);
@@ -202,8 +203,8 @@ public sealed class RedfishChassisTests
 
     /// <summary>Until the simulator's node in <paramref name="slot"/> draws power (a slot is On before its node has drawn in a sweep).</summary>
     private static async Task WaitForDrawAsync(RedfishHost host, int slot) =>
-        Assert.True(await WaitAsync(() => Task.FromResult(Latest(host)?.Slot(slot) is { RelayClosed: true, PowerW: > 0 }), TimeSpan.FromSeconds(60)), $"slot {slot} never drew");
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(Latest(host)?.Slot(slot) is { RelayClosed: true, PowerW: > 0 }), TimeSpan.FromSeconds(60)), $"slot {slot} never drew");
 
     private static async Task WaitForPhaseAsync(RedfishHost host, int slot, SlotPhase phase) =>
-        Assert.True(await WaitAsync(async () => (await host.StateAsync(slot)).Phase == phase, TimeSpan.FromSeconds(60)), $"slot {slot} never {phase}");
+        Assert.True(await Poll.UntilAsync(async () => (await host.StateAsync(slot)).Phase == phase, TimeSpan.FromSeconds(60)), $"slot {slot} never {phase}");
 }

@@ -28,8 +28,8 @@ public sealed class RedfishClientTests
     {
         Assert.True(File.Exists(Redfishtool), "redfishtool is not installed (tests/run.sh installs Debian's package)");
         await using var host = await StartAsync(Immediate);
-        Assert.True(await WaitAsync(async () => (await host.StateAsync(1)).Phase == SlotPhase.On, TimeSpan.FromSeconds(60)));
-        Assert.True(await WaitAsync(() => Task.FromResult(host.Controller.Services.GetRequiredService<SnapshotHub>().Latest?.Slot(2) is { RelayClosed: true, PowerW: > 0 }),
+        Assert.True(await Poll.UntilAsync(async () => (await host.StateAsync(1)).Phase == SlotPhase.On, TimeSpan.FromSeconds(60)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(host.Controller.Services.GetRequiredService<SnapshotHub>().Latest?.Slot(2) is { RelayClosed: true, PowerW: > 0 }),
             TimeSpan.FromSeconds(60)), "slot 2 never drew");
 
         var list = await RedfishtoolAsync(host, Admin, AdminPassword, "Systems", "list");
@@ -46,7 +46,7 @@ public sealed class RedfishClientTests
         Assert.True(await host.WaitForRelayAsync(1, ["low"]), string.Join(" ", host.RelayWrites(1)));
 
         // The relay has switched; its event is written behind, and the journal reads only what is durable.
-        Assert.True(await WaitAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000).Any(e => e is { Type: EventTypes.PowerOff, Slot: 1, Source: Admin })), TimeSpan.FromSeconds(10)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000).Any(e => e is { Type: EventTypes.PowerOff, Slot: 1, Source: Admin })), TimeSpan.FromSeconds(10)));
         Assert.True(chassis.ExitCode == 0, chassis.Output + chassis.Error);
         Assert.Contains("\"/redfish/v1/Chassis/enclosure\"", chassis.Output, StringComparison.Ordinal);
         Assert.True(reading.ExitCode == 0, reading.Output + reading.Error);
@@ -73,7 +73,7 @@ public sealed class RedfishClientTests
         var script = Path.Combine(RepositoryPaths.Root, "tests", "redfish", "sushy_client.py");
         Assert.True(File.Exists(DebianPython), "Debian's python3 is missing");
         await using var host = await StartAsync(Immediate);
-        Assert.True(await WaitAsync(async () => (await host.StateAsync(2)).Phase == SlotPhase.On, TimeSpan.FromSeconds(60)));
+        Assert.True(await Poll.UntilAsync(async () => (await host.StateAsync(2)).Phase == SlotPhase.On, TimeSpan.FromSeconds(60)));
         string[] resets = ["GracefulShutdown", "On", "ForceOn", "PowerCycle", "ForceRestart", "ForceOff", "GracefulRestart"];
 
         var run = await ProcessRunner.RunAsync(DebianPython,

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Redfish;
 using PiChassis.TestHost;
+using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Redfish;
 
@@ -85,24 +86,8 @@ internal sealed class RedfishHost : IAsyncDisposable
         Controller.Loop.ExecuteAsync(new SlotCommand(slot, action, CommandOrigin.Remote, "test"));
 
     /// <summary>Polls until <paramref name="done"/> holds; false after <paramref name="timeout"/>.</summary>
-    public static async Task<bool> WaitAsync(Func<Task<bool>> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return await done();
-    }
-
     public Task<bool> WaitForRelayAsync(int slot, string[] writes, TimeSpan? timeout = null) =>
-        WaitAsync(() => Task.FromResult(RelayWrites(slot).SequenceEqual(writes)), timeout ?? TimeSpan.FromSeconds(30));
+        Poll.UntilAsync(() => RelayWrites(slot).SequenceEqual(writes), timeout ?? TimeSpan.FromSeconds(30));
 
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response)
     {

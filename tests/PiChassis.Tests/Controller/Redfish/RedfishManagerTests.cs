@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Mqtt;
+using PiChassis.Tests.TestSupport;
 using static PiChassis.Tests.Controller.Redfish.RedfishHost;
 
 namespace PiChassis.Tests.Controller.Redfish;
@@ -34,7 +35,7 @@ public sealed class RedfishManagerTests
     {
         await using var host = await StartAsync();
         Assert.True((await host.CommandAsync(1, SlotAction.ForceOff)).Ok);
-        Assert.True(await WaitAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000).Any(e => e is { Type: EventTypes.PowerOff, Slot: 1 })), TimeSpan.FromSeconds(10)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000).Any(e => e is { Type: EventTypes.PowerOff, Slot: 1 })), TimeSpan.FromSeconds(10)));
         await host.Controller.Journal.WhenStoredAsync();
         var journal = host.Controller.Journal.ReadPage(0, 10_000);
         var client = host.Client(ReadOnly, Password);
@@ -68,7 +69,7 @@ public sealed class RedfishManagerTests
     {
         await using var host = await StartAsync();
         Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
-        Assert.True(await WaitAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000).Any(e => e is { Type: EventTypes.PowerOff, Slot: 2 })), TimeSpan.FromSeconds(10)));
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000).Any(e => e is { Type: EventTypes.PowerOff, Slot: 2 })), TimeSpan.FromSeconds(10)));
         var off = host.Controller.Journal.Read(0, 10_000).First(e => e is { Type: EventTypes.PowerOff, Slot: 2 });
 
         using var response = await host.Client().GetAsync(new Uri($"{Entries}/{off.Seq}", UriKind.Relative));

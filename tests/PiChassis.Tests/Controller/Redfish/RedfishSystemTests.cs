@@ -1,5 +1,6 @@
 using System.Net;
 using PiChassis.Controller.Engine;
+using PiChassis.Tests.TestSupport;
 using static PiChassis.Tests.Controller.Redfish.RedfishHost;
 
 namespace PiChassis.Tests.Controller.Redfish;
@@ -42,7 +43,7 @@ public sealed class RedfishSystemTests
         using var response = await host.Client(Operator, Password).PostAsync(Reset1, Body("""{"ResetType":"ForceOff"}"""));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.True(await WaitAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000)
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(host.Controller.Journal.Read(0, 10_000)
             .Any(e => e is { Type: EventTypes.PowerOff, Slot: 1, Source: Operator })), TimeSpan.FromSeconds(10)));
     }
 
@@ -266,7 +267,7 @@ public sealed class RedfishSystemTests
             using var reset = await client.PostAsync(new Uri(target, UriKind.Relative), Body($$"""{"ResetType":"{{resetType}}"}"""));
             Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
 
-            Assert.True(await WaitAsync(async () => (await PowerStateAsync(client, first)) == state, TimeSpan.FromSeconds(60)), $"never {state}");
+            Assert.True(await Poll.UntilAsync(async () => (await PowerStateAsync(client, first)) == state, TimeSpan.FromSeconds(60)), $"never {state}");
         }
 
         Assert.Equal(["low", "high"], host.RelayWrites(1));
@@ -281,5 +282,5 @@ public sealed class RedfishSystemTests
     }
 
     private static async Task WaitForPhaseAsync(RedfishHost host, int slot, SlotPhase phase) =>
-        Assert.True(await WaitAsync(async () => (await host.StateAsync(slot)).Phase == phase, TimeSpan.FromSeconds(60)), $"slot {slot} never {phase}");
+        Assert.True(await Poll.UntilAsync(async () => (await host.StateAsync(slot)).Phase == phase, TimeSpan.FromSeconds(60)), $"slot {slot} never {phase}");
 }
