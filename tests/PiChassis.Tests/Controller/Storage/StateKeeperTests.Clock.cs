@@ -28,6 +28,9 @@ public sealed partial class StateKeeperTests
         await run.RunAsync(TimeSpan.FromMinutes(20), second);
         await SetPolicy(run, SlotPolicy.Auto);
         var energy = await run.OnLoopAsync(e => e.Energy[1]);
+
+        // Events reach the journal written behind: read it once the last policy change is committed.
+        await run.Database.FlushAsync();
         var events = run.Journal.Read(0, 100);
         await run.StopAsync();
 
