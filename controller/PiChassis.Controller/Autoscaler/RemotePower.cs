@@ -6,6 +6,7 @@ using Grpc.Core;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
+using PiChassis.Controller.Engine;
 using PiChassis.Controller.Mqtt;
 using PiChassis.Shared.Mqtt;
 
@@ -118,9 +119,9 @@ public sealed class RemotePower(string client, Func<MqttApplicationMessage, Task
 
     private static StatusCode CodeOf(string code) => code switch
     {
-        "budget_exceeded" => StatusCode.ResourceExhausted,
-        "rate_limited" or "unavailable" => StatusCode.Unavailable,
-        "invalid_request" or "unknown_target" => StatusCode.InvalidArgument,
+        ErrorCodes.BudgetExceeded => StatusCode.ResourceExhausted,
+        ErrorCodes.RateLimited or ErrorCodes.Unavailable => StatusCode.Unavailable,
+        ErrorCodes.InvalidRequest or ErrorCodes.UnknownTarget => StatusCode.InvalidArgument,
         _ => StatusCode.FailedPrecondition,
     };
 }
