@@ -42,6 +42,13 @@ public sealed class PolicyOptions
     /// <summary>Slots whose heat proxies differ by less than this count as equally cool; wear decides between them.</summary>
     public double HeatToleranceW { get; set; } = 0.5;
 
+    /// <summary>
+    /// Power-ons a slot may take in any 24 hours before the policy prefers every other slot to it:
+    /// the relay's and the board's wear spread over the chassis. A slot over it is still used when
+    /// no other can serve (capacity first), and it is the last the policy switches off.
+    /// </summary>
+    public int DailyCycleBudget { get; set; } = 12;
+
     /// <summary>Whether the policy learns the scheduler's rhythm (a demand profile) and acts ahead of it.</summary>
     public bool Learn { get; set; } = true;
 

@@ -26,6 +26,7 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
             Check(options.HeatTimeConstant > TimeSpan.Zero && options.HeatTimeConstant <= TimeSpan.FromDays(1),
                 $"Policy:HeatTimeConstant {options.HeatTimeConstant} must be positive and at most 1 day."),
             Check(options.HeatToleranceW is > 0 and <= MaxSlotW, $"Policy:HeatToleranceW {options.HeatToleranceW} must be positive and at most {MaxSlotW} W."),
+            Check(options.DailyCycleBudget is >= 1 and <= 10_000, $"Policy:DailyCycleBudget {options.DailyCycleBudget} must be 1 to 10000."),
             Check(options.PrewarmLead >= TimeSpan.Zero && options.PrewarmLead <= TimeSpan.FromMinutes(30),
                 $"Policy:PrewarmLead {options.PrewarmLead} must be 0 to 30 min."),
             Check(options.KeepAhead >= TimeSpan.Zero && options.KeepAhead <= TimeSpan.FromHours(2),

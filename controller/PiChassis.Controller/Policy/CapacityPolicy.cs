@@ -115,7 +115,7 @@ public sealed partial class CapacityPolicy
     /// worn): for the autoscaler, so its node groups spread heat and wear as the policy does.
     /// </summary>
     public IEnumerable<SlotState> RankForPowerOn(IEnumerable<SlotState> slots) =>
-        SlotRanking.ForPowerOn(slots, _trackers, _options.HeatToleranceW);
+        SlotRanking.ForPowerOn(slots, _trackers, _options, Now);
 
     /// <summary>The live target, what it and the scheduled entries ask for now, what the chassis can run, what runs and what protection holds off.</summary>
     public CapacityResult Status()

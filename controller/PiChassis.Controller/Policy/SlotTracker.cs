@@ -17,7 +17,13 @@ namespace PiChassis.Controller.Policy;
 /// </remarks>
 internal sealed class SlotTracker(int slot)
 {
+    private const int MaxGainedPerSample = 10_000;
+
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    private readonly Queue<TimeSpan> _powerOns = new();
     private TimeSpan? _lastUpdate;
+    private long? _relayCycles;
 
     public int Slot { get; } = slot;
 
@@ -42,6 +48,7 @@ internal sealed class SlotTracker(int slot)
             ? powerW + ((HeatW - powerW) * Math.Exp(-(now - last) / options.HeatTimeConstant))
             : powerW;
         _lastUpdate = now;
+        CountPowerOns(state.RelayCycles, now);
 
         if (!state.Power)
         {
@@ -68,10 +75,39 @@ internal sealed class SlotTracker(int slot)
         }
     }
 
+    /// <summary>
+    /// Power-ons seen in the last 24 hours. They are counted from the slot's relay cycles, whoever
+    /// switched it; those before the policy's start (a controller restart) are not known.
+    /// </summary>
+    public int PowerOnsToday(TimeSpan now)
+    {
+        while (_powerOns.TryPeek(out var at) && now - at >= Day)
+        {
+            _powerOns.Dequeue();
+        }
+
+        return _powerOns.Count;
+    }
+
     /// <summary>When the engine last refused the policy's command for this slot.</summary>
     public TimeSpan? RefusedAt { get; set; }
 
     public TimeSpan IdleFor(TimeSpan now) => Busy || ActiveAt is not { } active ? TimeSpan.Zero : now - active;
 
     public TimeSpan OnFor(TimeSpan now) => PoweredSince is { } since ? now - since : TimeSpan.Zero;
+
+    private void CountPowerOns(long relayCycles, TimeSpan now)
+    {
+        // The relay count is what the first sample finds; only what it gains after is counted, and a
+        // count that leaps (a replaced store) is not allowed to fill memory: more than a day's budget
+        // between two samples ranks the slot just the same.
+        var gained = Math.Clamp(relayCycles - (_relayCycles ?? relayCycles), 0, MaxGainedPerSample);
+        for (var i = 0; i < gained; i++)
+        {
+            _powerOns.Enqueue(now);
+        }
+
+        _relayCycles = relayCycles;
+        PowerOnsToday(now);
+    }
 }
