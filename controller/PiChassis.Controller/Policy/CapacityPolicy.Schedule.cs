@@ -15,6 +15,9 @@ public sealed partial class CapacityPolicy
     /// <summary>Entries a chassis keeps at most: the list is bounded whoever fills it.</summary>
     public const int MaxSchedules = 64;
 
+    /// <summary>Entries one requester keeps at most, so one client (or one that went astray) cannot take the whole list from the others.</summary>
+    public const int MaxSchedulesPerRequester = 16;
+
     /// <summary>How far ahead an entry may start and end.</summary>
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(35);
 
@@ -40,7 +43,8 @@ public sealed partial class CapacityPolicy
     /// <summary>
     /// Schedules <paramref name="nodes"/> from <paramref name="at"/> until <paramref name="until"/>
     /// (<see cref="DefaultScheduleSpan"/> after <paramref name="at"/> when null). Refused as a whole,
-    /// changing nothing, when a time is past, out of order or too far ahead, the list is full, or the
+    /// changing nothing, when a time is past, out of order or too far ahead, the list or the
+    /// requester's share of it is full, or the
     /// entry asks for more than the chassis can run (<c>budget_exceeded</c>, saying how far it could go).
     /// </summary>
     public CapacityResult Schedule(int nodes, int? minSpare, DateTimeOffset at, DateTimeOffset? until, string requester, string source)
@@ -56,6 +60,8 @@ public sealed partial class CapacityPolicy
             : at <= now ? $"\"at\" {Text(at)} is not in the future (now {Text(now)})"
             : end <= at ? $"\"until\" {Text(end)} must be after \"at\" {Text(at)}"
             : end > latest ? $"{(until is null ? "\"at\"" : "\"until\"")} {Text(end)} is more than {MaxScheduleAhead.TotalDays:0} days ahead (at most {Text(latest)}{(until is null ? $", with the default span of {DefaultScheduleSpan.TotalHours:0} h" : "")})"
+            : _schedules.Count(s => s.Requester == requester) >= MaxSchedulesPerRequester
+                ? $"{MaxSchedulesPerRequester} entries of requester '{requester}' are scheduled already, the most one requester keeps: cancel one first"
             : _schedules.Count >= MaxSchedules ? $"{MaxSchedules} entries are scheduled already, the most a chassis keeps: cancel one first"
             : null;
         if (problem is not null)

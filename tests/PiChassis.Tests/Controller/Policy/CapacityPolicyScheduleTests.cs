@@ -135,7 +135,7 @@ public class CapacityPolicyScheduleTests
         using var p = new PolicyRig(8);
         for (var i = 0; i < CapacityPolicy.MaxSchedules; i++)
         {
-            Assert.True(p.Policy.Schedule(1, 0, At.AddHours(i), null, "slurm", "test").Ok);
+            Assert.True(p.Policy.Schedule(1, 0, At.AddHours(i), null, $"requester{i % 4}", "test").Ok);
         }
 
         var result = p.Policy.Schedule(1, 0, At, null, "slurm", "test");
@@ -143,6 +143,28 @@ public class CapacityPolicyScheduleTests
         Assert.Equal(ErrorCodes.InvalidRequest, result.ErrorCode);
         Assert.Contains($"{CapacityPolicy.MaxSchedules} entries are scheduled already", result.Message, StringComparison.Ordinal);
         Assert.Equal(CapacityPolicy.MaxSchedules, p.Policy.Schedules.Count);
+    }
+
+    [Fact]
+    public void Schedule_OneRequesterFillsItsShare_RefusedForItAloneAndFreedByACancel()
+    {
+        using var p = new PolicyRig(8);
+        List<string?> ids = [];
+        for (var i = 0; i < CapacityPolicy.MaxSchedulesPerRequester; i++)
+        {
+            ids.Add(p.Policy.Schedule(1, 0, At.AddHours(i), null, "dashboard", "test").ScheduleId);
+        }
+
+        var refused = p.Policy.Schedule(1, 0, At, null, "dashboard", "test");
+        var other = p.Policy.Schedule(1, 0, At, null, "slurm", "test");
+
+        Assert.Equal(ErrorCodes.InvalidRequest, refused.ErrorCode);
+        Assert.Contains($"{CapacityPolicy.MaxSchedulesPerRequester} entries of requester 'dashboard'", refused.Message, StringComparison.Ordinal);
+        Assert.True(other.Ok);
+        Assert.Equal(CapacityPolicy.MaxSchedulesPerRequester + 1, p.Policy.Schedules.Count);
+
+        Assert.True(p.Policy.CancelSchedule(ids[0]!, "dashboard", "test").Ok);
+        Assert.True(p.Policy.Schedule(1, 0, At, null, "dashboard", "test").Ok);
     }
 
     [Fact]
