@@ -9,6 +9,7 @@ public sealed partial class PowerEngine
     public const string RestoreSource = "restore";
     private const string ControllerSource = "controller";
     private readonly Dictionary<int, PersistedSlot> _stored = [];
+    private readonly List<int> _leftToAutoscaler = [];
     private bool _started;
 
     /// <summary>What every slot should keep across a restart, as of now.</summary>
@@ -37,7 +38,13 @@ public sealed partial class PowerEngine
         }
 
         // A slot put into a node group since it was saved leaves the energy policy to the autoscaler.
-        slot.Policy = saved.Policy == SlotPolicy.Auto && slot.Autoscaled ? SlotPolicy.Manual : saved.Policy;
+        slot.Policy = saved.Policy;
+        if (saved.Policy == SlotPolicy.Auto && slot.Autoscaled)
+        {
+            slot.Policy = SlotPolicy.Manual;
+            _leftToAutoscaler.Add(slot.Slot);
+        }
+
         slot.Locked = saved.Locked;
         slot.RelayCycles = saved.RelayCycles;
         slot.LearnedBootPeakW = saved.LearnedBootPeakW;
@@ -136,6 +143,17 @@ public sealed partial class PowerEngine
         }
 
         var started = _events.Append(EventTypes.ControllerStarted, null, ControllerSource, detail);
+        foreach (var slot in _leftToAutoscaler)
+        {
+            // The journal says why a slot stored `auto` came back `manual`: no one set it.
+            _events.Append(EventTypes.PolicyChanged, slot, RestoreSource, new JsonObject
+            {
+                ["from"] = Wire(SlotPolicy.Auto),
+                ["to"] = Wire(SlotPolicy.Manual),
+                ["reason"] = ErrorCodes.Autoscaled,
+            });
+        }
+
         foreach (var command in plan)
         {
             Execute(command);

@@ -44,5 +44,11 @@ public sealed class PowerEngineAutoscaledTests
 
         Assert.Equal(SlotPolicy.Manual, rig.State(1).Policy);
         Assert.Equal(SlotPolicy.Auto, rig.State(2).Policy);
+        var changed = Assert.Single(rig.EventsOf(EventTypes.PolicyChanged, 1));
+        Assert.Equal(PowerEngine.RestoreSource, changed.Source);
+        Assert.Equal("auto", (string?)changed.Detail?["from"]);
+        Assert.Equal("manual", (string?)changed.Detail?["to"]);
+        Assert.Equal(ErrorCodes.Autoscaled, (string?)changed.Detail?["reason"]);
+        Assert.Empty(rig.EventsOf(EventTypes.PolicyChanged, 2));
     }
 }
