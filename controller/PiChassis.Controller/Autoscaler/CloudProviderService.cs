@@ -118,8 +118,9 @@ public sealed partial class CloudProviderService(
     }
 
     /// <summary>
-    /// After the local part, the remote one: one request per other chassis, in turn, its refusal the call's
-    /// error (what this chassis switched stays switched: the autoscaler reads the nodes again).
+    /// The other chassis first, one request each in turn, then this chassis' part: a refusal there is the
+    /// call's error and leaves this chassis untouched. A chassis that accepted before another refused keeps
+    /// what it switched: the autoscaler reads the nodes again.
     /// </summary>
     private async Task ApplyAsync(GroupChange change, string state, ServerCallContext context)
     {
@@ -127,6 +128,11 @@ public sealed partial class CloudProviderService(
         foreach (var chassis in change.Remote.GroupBy(s => s.Chassis))
         {
             Check(await remote.SwitchAsync(chassis.Key, [.. chassis.Select(s => s.Node)], state, context.CancellationToken));
+        }
+
+        if (change.Local.Count > 0)
+        {
+            Check(await ChangeAsync(e => actions.Commit(e, change), context));
         }
     }
 

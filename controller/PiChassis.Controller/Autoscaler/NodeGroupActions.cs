@@ -16,7 +16,8 @@ namespace PiChassis.Controller.Autoscaler;
 /// <remarks>
 /// Slots of other chassis (a group's <see cref="AutoscaledGroup.RemoteNodes"/>) are read from
 /// <see cref="RemoteSlots"/> and counted like local ones; a change returns those to switch in its
-/// <see cref="GroupChange"/>, for their own controllers to decide on. Local slots are used first.
+/// <see cref="GroupChange"/>, for their own controllers to decide on; this chassis' part of such a
+/// change waits for them (<see cref="Commit"/>). Local slots are used first.
 /// </remarks>
 public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, CapacityPolicy policy, string chassisId, TimeProvider time)
 {
@@ -107,12 +108,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, Ca
                 $"budget_exceeded: booting {delta} nodes of group {group.Name} needs {asked:F1} W, the supply has {Math.Max(0, available):F1} W free"));
         }
 
-        foreach (var slot in chosen)
-        {
-            engine.Execute(On(slot.Slot));
-        }
-
-        return new GroupChange(Status.DefaultSuccess, far);
+        return Switch(engine, [.. chosen.Select(s => On(s.Slot))], far);
     }
 
     /// <summary>
@@ -185,12 +181,31 @@ public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, Ca
                 $"group {group.Name}: deleting {leaving} of its {target} nodes goes below its minimum of {group.MinSize}");
         }
 
-        foreach (var slot in slots.Where(s => s.Phase != SlotPhase.Fault))
+        return Switch(engine, [.. slots.Where(s => s.Phase != SlotPhase.Fault).Select(s => Off(s.Slot))], [.. far.Where(s => s.Phase != SlotPhase.Fault)]);
+    }
+
+    /// <summary>
+    /// This chassis' part of a change whose other chassis have accepted theirs: switched as a whole, or
+    /// refused as a whole when one of its slots can no longer be switched since the change was checked.
+    /// </summary>
+    public Status Commit(PowerEngine engine, GroupChange change)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        foreach (var command in change.Local)
         {
-            engine.Execute(Off(slot.Slot));
+            if (engine.Refusal(command) is { } refused)
+            {
+                return new Status(StatusCode.FailedPrecondition,
+                    $"slot {command.Slot} of chassis {chassisId}: {refused.ErrorCode}: {refused.Message}; nothing was switched on {chassisId}, the other chassis switched their nodes");
+            }
         }
 
-        return new GroupChange(Status.DefaultSuccess, [.. far.Where(s => s.Phase != SlotPhase.Fault)]);
+        foreach (var command in change.Local)
+        {
+            engine.Execute(command);
+        }
+
+        return Status.DefaultSuccess;
     }
 
     /// <summary>Gives up <c>-delta</c> power-ons still queued (the newest first); nodes that boot or run are never touched.</summary>
@@ -325,6 +340,25 @@ public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, Ca
     }
 
     /// <summary>A node of another chassis, by its provider ID or else its name, as that chassis last published it.</summary>
+    /// <summary>
+    /// Switches a change that stays on this chassis at once; one with nodes of other chassis holds this
+    /// chassis' commands back until theirs are accepted (<see cref="Commit"/>), so a refusal there leaves this one untouched.
+    /// </summary>
+    private static GroupChange Switch(PowerEngine engine, List<SlotCommand> local, List<RemoteSlot> far)
+    {
+        if (far.Count > 0)
+        {
+            return new GroupChange(Status.DefaultSuccess, far, local);
+        }
+
+        foreach (var command in local)
+        {
+            engine.Execute(command);
+        }
+
+        return new GroupChange(Status.DefaultSuccess, [], []);
+    }
+
     private RemoteSlot? RemoteOf(ExternalGrpcNode node) =>
         ProviderIds.TryParse(node.ProviderID, out var chassis, out var number)
             ? chassis == chassisId ? null : remote.Find(chassis, number)

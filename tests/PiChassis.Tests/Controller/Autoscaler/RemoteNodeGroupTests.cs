@@ -87,9 +87,30 @@ public sealed class RemoteNodeGroupTests
         var change = rig.Actions.IncreaseSize(rig.Engine, Group, 3);
 
         Assert.Equal(StatusCode.OK, change.StatusCode);
-        Assert.Equal([SlotPhase.Queued, SlotPhase.Queued], rig.Phases[..2].Select(p => p is SlotPhase.Booting ? SlotPhase.Queued : p));
         var far = Assert.Single(change.Remote);
         Assert.Equal(("rack2", 1, "node09"), (far.Chassis, far.Slot, far.Node));
+
+        // This chassis' two wait for rack2's answer: a refusal there leaves them off.
+        Assert.Equal([1, 2], change.Local.Select(c => c.Slot));
+        Assert.Equal([SlotPhase.Off, SlotPhase.Off], rig.Phases[..2]);
+        Assert.Equal(StatusCode.OK, rig.Actions.Commit(rig.Engine, change).StatusCode);
+        Assert.Equal([SlotPhase.Queued, SlotPhase.Queued], rig.Phases[..2].Select(p => p is SlotPhase.Booting ? SlotPhase.Queued : p));
+    }
+
+    [Fact]
+    public void Commit_ASlotLockedWhileRemoteAnswered_NothingSwitchedHere()
+    {
+        using var rig = Rig();
+        State(rig, 1, "node09", "off");
+        Publish(rig, "pichassis/rack2/status", "online");
+        var change = rig.Actions.IncreaseSize(rig.Engine, Group, 3);
+        Assert.True(rig.Engine.Execute(new SlotCommand(2, SlotAction.Lock, CommandOrigin.Remote, "test")).Ok);
+
+        var status = rig.Actions.Commit(rig.Engine, change);
+
+        Assert.Equal(StatusCode.FailedPrecondition, status.StatusCode);
+        Assert.Contains("slot 2", status.Detail, StringComparison.Ordinal);
+        Assert.Equal([SlotPhase.Off, SlotPhase.Off], rig.Phases[..2]);
     }
 
     [Fact]
