@@ -27,6 +27,7 @@ internal static class BenchmarkReport
             ? I($"fan: the controller's FanController on its default curve, as --simulate fits it; {ChassisFan.FullDutyW:F1} W at full duty, in proportion to the duty")
             : "fan: none (--no-fan)");
         Line(output, "energy: the simulator's exact figure for the boards, plus the fan; metered: the controller's own meter (the slots, not the fan); unmet: node-minutes needed while fewer nodes were up (phase on)");
+        Line(output, I($"foresight: the least a schedule pays that knows every minute ahead and leaves nothing unmet: each idle gap kept warm or bridged by a halt and a just-in-time boot, at most {new PolicyOptions().DailyCycleBudget} power-ons per slot-day, no fan"));
         Line(output, I($"peak: the hottest exhaust air of the day; sheds: slots protection shed (load_shed; for heat from {new ProtectionOptions().ShedTemperatureC:F0} °C)"));
         Line(output, restartAt is { } restart
             ? I($"controller restart: day {(restart / DemandTrace.MinutesPerDay) + 1} at {restart % DemandTrace.MinutesPerDay / 60:D2}:{restart % 60:D2} (minute {restart}); the nodes run on, the learned profile comes back from the store")
@@ -37,7 +38,7 @@ internal static class BenchmarkReport
             Line(output, I($"whole run, days 1-{trace.Days}:"));
         }
 
-        Table(output, runs, IdealWh(trace, settings, 0, trace.Days), withWall: true);
+        Table(output, runs, IdealWh(trace, settings, 0, trace.Days), ForesightBound.EnergyWh(trace, settings, 0, trace.Days), withWall: true);
         output.WriteLine();
         var (policy, slurmWh, histogramWh) = Compare(output, runs, IdealWh(trace, settings, 0, trace.Days));
         if (trace.Days == 1)
@@ -54,7 +55,7 @@ internal static class BenchmarkReport
         var laterIdealWh = IdealWh(trace, settings, 1, trace.Days - 1);
         output.WriteLine();
         Line(output, I($"from day 2, days 2-{trace.Days}:"));
-        Table(output, later, laterIdealWh, withWall: false);
+        Table(output, later, laterIdealWh, ForesightBound.EnergyWh(trace, settings, 1, trace.Days - 1), withWall: false);
         output.WriteLine();
         (policy, slurmWh, histogramWh) = Compare(output, later, laterIdealWh);
         // Every day counts for wear, not the week's average: a slot cycled 13 times on Sunday missed the target that day.
@@ -80,7 +81,7 @@ internal static class BenchmarkReport
     private static double IdealWh(DemandTrace trace, BenchmarkSettings settings, int firstDay, int count) =>
         settings.BusyW * Enumerable.Range(firstDay, count).Sum(trace.NodeMinutesOn) / 60;
 
-    private static void Table(TextWriter output, ReplayRuns runs, double idealWh, bool withWall)
+    private static void Table(TextWriter output, ReplayRuns runs, double idealWh, double foresightWh, bool withWall)
     {
         var alwaysOn = runs.AlwaysOn;
         var wall = withWall ? I($" {"wall s",7}") : "";
@@ -93,6 +94,7 @@ internal static class BenchmarkReport
         }
 
         Line(output, I($"{"ideal (lower bound)",-30} {idealWh,10:F1} {"",7} {"",11} {idealWh / alwaysOn.EnergyWh,10:F3} {1,7:F3} {0,12:F1} {0,8:F2}"));
+        Line(output, I($"{"foresight (knows every minute)",-30} {foresightWh,10:F1} {"",7} {"",11} {foresightWh / alwaysOn.EnergyWh,10:F3} {foresightWh / idealWh,7:F3} {0,12:F1} {0,8:F2}"));
     }
 
     /// <summary>Prints the learning policy (the issue's subject) against always-on, the ideal, the Slurm curve and the paper's peer's curve; returns the two curves' energy at the policy's unmet.</summary>
