@@ -339,7 +339,6 @@ public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, Ca
         return engine.States.FirstOrDefault(s => string.Equals(s.Node, node.Name, StringComparison.Ordinal));
     }
 
-    /// <summary>A node of another chassis, by its provider ID or else its name, as that chassis last published it.</summary>
     /// <summary>
     /// Switches a change that stays on this chassis at once; one with nodes of other chassis holds this
     /// chassis' commands back until theirs are accepted (<see cref="Commit"/>), so a refusal there leaves this one untouched.
@@ -359,6 +358,7 @@ public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, Ca
         return new GroupChange(Status.DefaultSuccess, [], []);
     }
 
+    /// <summary>A node of another chassis, by its provider ID or else its name, as that chassis last published it.</summary>
     private RemoteSlot? RemoteOf(ExternalGrpcNode node) =>
         ProviderIds.TryParse(node.ProviderID, out var chassis, out var number)
             ? chassis == chassisId ? null : remote.Find(chassis, number)
