@@ -13,7 +13,7 @@ namespace PiChassis.Benchmarks;
 /// It knows only the present minute, never the rest of the trace. The policy runs as today's
 /// reactive one, or learning the rhythm (<see cref="PolicyOptions.Learn"/>) in a demand profile
 /// kept in a real store (a temporary directory), written behind each step as the engine loop does,
-/// so a controller restart finds in it what the replay taught before.
+/// so a controller restart finds in it what the replay taught before (and the day's power-ons).
 /// </summary>
 internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) : IReplayScheduler, IDisposable
 {
@@ -92,6 +92,7 @@ internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) 
     private CapacityPolicy CreatePolicy(SimulatedRig rig)
     {
         var profile = _store is null ? null : new DemandProfile(rig.Time, _options.ProfileRetention, _options.ProfileWindow, new StoredDemand(_store));
-        return new CapacityPolicy(rig.Engine, _options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance, profile);
+        return new CapacityPolicy(rig.Engine, _options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance, profile,
+            powerOns: _store is null ? null : new StoredPowerOns(_store));
     }
 }

@@ -18,6 +18,8 @@ public sealed partial class CapacityPolicy
 {
     public const string Source = "policy";
 
+    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
+
     private readonly PowerEngine _engine;
     private readonly PolicyOptions _options;
     private readonly ChassisEvents _events;
@@ -29,11 +31,13 @@ public sealed partial class CapacityPolicy
     private readonly RecentExtreme _recentWanted;
     private readonly RecentExtreme _steadyBusy;
     private readonly DemandProfile? _profile;
+    private readonly IPowerOnHistory? _powerOnHistory;
 
     /// <param name="profile">The learned demand profile (kept in the store); a new, empty one in memory when null. Unused unless <see cref="PolicyOptions.Learn"/>.</param>
     /// <param name="schedules">Where scheduled capacity is kept; in memory only when null.</param>
+    /// <param name="powerOns">Where the power-ons of the last day are kept for the daily cycle budget; in memory only when null.</param>
     public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger,
-        DemandProfile? profile = null, IScheduledCapacityStore? schedules = null)
+        DemandProfile? profile = null, IScheduledCapacityStore? schedules = null, IPowerOnHistory? powerOns = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,6 +53,16 @@ public sealed partial class CapacityPolicy
         _profile = options.Learn ? profile ?? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow) : null;
         _scheduleStore = schedules;
         _schedules.AddRange(schedules?.Load().OrderBy(s => s.At).Take(MaxSchedules) ?? []);
+        _powerOnHistory = powerOns;
+        var utcNow = time.GetUtcNow();
+        foreach (var (slot, at) in powerOns?.Load() ?? [])
+        {
+            // On the policy's clock, which starts now: a power-on of the last day is a negative time.
+            if (_trackers.TryGetValue(slot, out var tracker) && utcNow - at < OneDay)
+            {
+                tracker.Restore(at - utcNow);
+            }
+        }
     }
 
     /// <summary>The scheduler's latest target; null until one is set (the policy then switches nothing).</summary>
@@ -143,11 +157,17 @@ public sealed partial class CapacityPolicy
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var now = Now;
+        var utcNow = _time.GetUtcNow();
         foreach (var state in _engine.States)
         {
             if (snapshot.Slots.FirstOrDefault(s => s.Slot == state.Slot) is { } sample)
             {
                 _trackers[state.Slot].Update(state, sample, now, _options);
+            }
+
+            for (var gained = _trackers[state.Slot].CountPowerOns(state.RelayCycles, now); gained > 0; gained--)
+            {
+                _powerOnHistory?.Save(state.Slot, utcNow, utcNow - OneDay);
             }
         }
 

@@ -48,7 +48,6 @@ internal sealed class SlotTracker(int slot)
             ? powerW + ((HeatW - powerW) * Math.Exp(-(now - last) / options.HeatTimeConstant))
             : powerW;
         _lastUpdate = now;
-        CountPowerOns(state.RelayCycles, now);
 
         if (!state.Power)
         {
@@ -77,7 +76,7 @@ internal sealed class SlotTracker(int slot)
 
     /// <summary>
     /// Power-ons seen in the last 24 hours. They are counted from the slot's relay cycles, whoever
-    /// switched it; those before the policy's start (a controller restart) are not known.
+    /// switched it; those before the policy's start are known only as far as the store kept them.
     /// </summary>
     public int PowerOnsToday(TimeSpan now)
     {
@@ -96,12 +95,13 @@ internal sealed class SlotTracker(int slot)
 
     public TimeSpan OnFor(TimeSpan now) => PoweredSince is { } since ? now - since : TimeSpan.Zero;
 
-    private void CountPowerOns(long relayCycles, TimeSpan now)
+    /// <summary>Counts the power-ons since the last sample from the slot's relay cycles; returns how many.</summary>
+    public int CountPowerOns(long relayCycles, TimeSpan now)
     {
         // The relay count is what the first sample finds; only what it gains after is counted, and a
         // count that leaps (a replaced store) is not allowed to fill memory: more than a day's budget
         // between two samples ranks the slot just the same.
-        var gained = Math.Clamp(relayCycles - (_relayCycles ?? relayCycles), 0, MaxGainedPerSample);
+        var gained = (int)Math.Clamp(relayCycles - (_relayCycles ?? relayCycles), 0, MaxGainedPerSample);
         for (var i = 0; i < gained; i++)
         {
             _powerOns.Enqueue(now);
@@ -109,5 +109,9 @@ internal sealed class SlotTracker(int slot)
 
         _relayCycles = relayCycles;
         PowerOnsToday(now);
+        return gained;
     }
+
+    /// <summary>A power-on from before the policy started (kept in the store), at <paramref name="at"/> on the policy's clock.</summary>
+    public void Restore(TimeSpan at) => _powerOns.Enqueue(at);
 }

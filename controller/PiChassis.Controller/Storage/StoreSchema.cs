@@ -7,8 +7,8 @@ internal static class StoreSchema
 {
     public const int FormatVersion = 1;
 
-    // The demand and schedules tables (the policy's demand profile and scheduled capacity) and the
-    // slots' learned_inrush_ticks column came later within format 1: a controller without them
+    // The demand, schedules and power_ons tables (the policy's demand profile, scheduled capacity and
+    // daily cycle budget) and the slots' learned_inrush_ticks column came later within format 1: a controller without them
     // ignores them (it names its columns), one with them adds them to an older store.
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,6 +25,7 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS schedules(
             id TEXT PRIMARY KEY, requester TEXT NOT NULL, source TEXT NOT NULL, nodes INTEGER NOT NULL, min_spare INTEGER NOT NULL,
             at INTEGER NOT NULL, until INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS power_ons(slot INTEGER NOT NULL, at INTEGER NOT NULL);
         PRAGMA user_version = 1;
         """;
 

@@ -62,7 +62,26 @@ public class CapacityPolicyCycleBudgetTests
     }
 
     [Fact]
-    public void Start_SlotsWornBeforeThePolicyStarted_NotCountedAsToday()
+    public void Restart_SlotSpentItsDayBefore_StillSpentFromTheKeptPowerOns()
+    {
+        using var p = new PolicyRig(2, o => o.DailyCycleBudget = 2, powerOns: new MemoryPowerOnHistory());
+
+        // Slot 1: the most worn for life, three cycles more than a day ago. Slot 2: two today, then a restart.
+        p.Run(TimeSpan.FromMinutes(1));
+        Cycle(p, 1, times: 3);
+        p.Run(TimeSpan.FromHours(25));
+        Cycle(p, 2, times: 2);
+        p.RestartController();
+        p.Run(TimeSpan.FromHours(2));
+
+        p.Policy.SetTarget(1, 0, "test");
+
+        Assert.NotEqual(SlotPhase.Off, p.Rig.State(1).Phase);
+        Assert.Equal(SlotPhase.Off, p.Rig.State(2).Phase);
+    }
+
+    [Fact]
+    public void Start_SlotsWornBeforeThePolicyStartedAndNotKept_NotCountedAsToday()
     {
         using var p = new PolicyRig(2, o => o.DailyCycleBudget = 2);
         Cycle(p, 2, times: 4);

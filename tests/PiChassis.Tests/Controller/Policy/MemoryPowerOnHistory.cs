@@ -1,0 +1,17 @@
+using PiChassis.Controller.Policy;
+
+namespace PiChassis.Tests.Controller.Policy;
+
+/// <summary>The last day's power-ons kept in memory, as a store would keep them across a restart.</summary>
+internal sealed class MemoryPowerOnHistory : IPowerOnHistory
+{
+    private readonly List<(int Slot, DateTimeOffset At)> _powerOns = [];
+
+    public IReadOnlyList<(int Slot, DateTimeOffset At)> Load() => [.. _powerOns];
+
+    public void Save(int slot, DateTimeOffset at, DateTimeOffset keepFrom)
+    {
+        _powerOns.Add((slot, at));
+        _powerOns.RemoveAll(p => p.At < keepFrom);
+    }
+}
