@@ -57,10 +57,11 @@ public sealed partial class CapacityPolicy
         var utcNow = time.GetUtcNow();
         foreach (var (slot, at) in powerOns?.Load() ?? [])
         {
-            // On the policy's clock, which starts now: a power-on of the last day is a negative time.
+            // On the policy's clock, which starts now: a power-on of the last day is a negative time
+            // (one stamped ahead of now, by a clock that was set back since, counts as now).
             if (_trackers.TryGetValue(slot, out var tracker) && utcNow - at < OneDay)
             {
-                tracker.Restore(at - utcNow);
+                tracker.Restore(at < utcNow ? at - utcNow : TimeSpan.Zero);
             }
         }
     }

@@ -17,7 +17,7 @@ namespace PiChassis.Controller.Policy;
 /// </remarks>
 internal sealed class SlotTracker(int slot)
 {
-    private const int MaxGainedPerSample = 10_000;
+    private const int MaxPowerOnsPerSample = 20;
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
@@ -98,10 +98,11 @@ internal sealed class SlotTracker(int slot)
     /// <summary>Counts the power-ons since the last sample from the slot's relay cycles; returns how many.</summary>
     public int CountPowerOns(long relayCycles, TimeSpan now)
     {
-        // The relay count is what the first sample finds; only what it gains after is counted, and a
-        // count that leaps (a replaced store) is not allowed to fill memory: more than a day's budget
-        // between two samples ranks the slot just the same.
-        var gained = (int)Math.Clamp(relayCycles - (_relayCycles ?? relayCycles), 0, MaxGainedPerSample);
+        // The relay count is what the first sample finds; only what it gains after is counted. Between
+        // two samples a relay closes a handful of times at most (the engine allows 20 power-ons an hour
+        // by default): a count that leaps further was replaced, and is taken as the new starting point.
+        var gained = relayCycles - (_relayCycles ?? relayCycles);
+        gained = gained is > 0 and <= MaxPowerOnsPerSample ? gained : 0;
         for (var i = 0; i < gained; i++)
         {
             _powerOns.Enqueue(now);
@@ -109,7 +110,7 @@ internal sealed class SlotTracker(int slot)
 
         _relayCycles = relayCycles;
         PowerOnsToday(now);
-        return gained;
+        return (int)gained;
     }
 
     /// <summary>A power-on from before the policy started (kept in the store), at <paramref name="at"/> on the policy's clock.</summary>
