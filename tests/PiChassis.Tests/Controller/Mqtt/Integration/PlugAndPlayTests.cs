@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Mqtt;
+using PiChassis.Controller.Simulation;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
 namespace PiChassis.Tests.Controller.Mqtt.Integration;
@@ -21,7 +22,9 @@ public sealed class PlugAndPlayTests(BrokerAndController rig) : IClassFixture<Br
             """{"id":"pnp-1","targets":"slot:3","wait":"relay","timeout_s":30}""", waitS: 40))!;
 
         Assert.Equal("ok", (string?)cycle["status"]);
-        var pending = await client.WaitForAsync("pichassis/sim/info", p => p.Contains("\"pending_node\":\"node42\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        // The name is pending once its announcement is heard twice: a boot (about 25 s), then one announce period later.
+        var pending = await client.WaitForAsync("pichassis/sim/info", p => p.Contains("\"pending_node\":\"node42\"", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(40) + SimulatedNodeAgents.AnnouncePeriod + BrokerAndController.Patience);
         Assert.Equal("node03", (string?)Slot3(pending!)["node"]);
         var identified = await client.WaitForAsync("pichassis/sim/slot/3/event", p => p.Contains(NodeIdentity.EventType, StringComparison.Ordinal), BrokerAndController.Patience);
         Assert.True((bool)JsonNode.Parse(TestMqttClient.Text(identified!))!["detail"]!["pending"]!);
