@@ -17,11 +17,7 @@ namespace PiChassis.Tests.Controller.Autoscaler;
 /// </summary>
 public sealed class AutoscalerClientTests : IDisposable
 {
-    private const string DebianPython = "/usr/bin/python3";
     private const string Group = "workers";
-    private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(3);
-    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tests", "autoscaler", "autoscaler_client.py");
-    private static readonly string Proto = Path.Combine(RepositoryPaths.Root, "controller", "PiChassis.Controller", "Autoscaler", "Protos", "externalgrpc.proto");
 
     private readonly string _dir = Directory.CreateTempSubdirectory("pichassis-autoscaler-").FullName;
 
@@ -30,7 +26,7 @@ public sealed class AutoscalerClientTests : IDisposable
     [Fact]
     public async Task Python_ScaleUpOverBudgetDeleteAndFault_AsTheAutoscalerWould()
     {
-        Assert.True(File.Exists(DebianPython), "Debian's python3 is missing");
+        Assert.True(File.Exists(PythonAutoscalerClient.DebianPython), "Debian's python3 is missing");
 
         // 25 W for boots: three boot peaks of 6.5 W fit, four do not.
         await using var host = await StartAsync(new()
@@ -38,7 +34,7 @@ public sealed class AutoscalerClientTests : IDisposable
             ["Power:PsuBudgetW"] = "30",
             ["Power:HeadroomW"] = "5",
         });
-        await AllOffAsync(host);
+        await PythonAutoscalerClient.AllOffAsync(host);
         var baseline = Enumerable.Range(1, 4).ToDictionary(s => s, s => RelayWrites(host, s).Length);
 
         var up = await ClientAsync(host, [], "groups", "for:pichassis://sim/2:whatever", "for::node03", "for:pichassis://other/2:node02", "for::nobody",
@@ -102,7 +98,7 @@ public sealed class AutoscalerClientTests : IDisposable
         var other = await ClientAsync(host, ["--tls", tls.CaFile, otherCert, otherKey], "groups");
         var right = await ClientAsync(host, ["--tls", tls.CaFile, cert, key], "groups");
 
-        Assert.Equal("https", Endpoint(host).Scheme);
+        Assert.Equal("https", PythonAutoscalerClient.Endpoint(host).Scheme);
         Assert.StartsWith("error UNAVAILABLE", Assert.Single(none.Lines), StringComparison.Ordinal);
         Assert.StartsWith("error UNAVAILABLE", Assert.Single(other.Lines), StringComparison.Ordinal);
         Assert.Equal([$"group {Group} 0 4"], right.Lines);
@@ -115,12 +111,12 @@ public sealed class AutoscalerClientTests : IDisposable
         using var http2 = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         using var http1 = new HttpClient();
 
-        using var onAutoscaler = await http2.GetAsync(new Uri(Endpoint(host), "/redfish/v1"));
+        using var onAutoscaler = await http2.GetAsync(new Uri(PythonAutoscalerClient.Endpoint(host), "/redfish/v1"));
         using var onRedfish = await http1.GetAsync(new Uri(host.RedfishBaseUri!, "/redfish/v1"));
 
         Assert.Equal(HttpStatusCode.NotFound, onAutoscaler.StatusCode);
         Assert.Equal(HttpStatusCode.OK, onRedfish.StatusCode);
-        Assert.NotEqual(Endpoint(host).Port, host.RedfishBaseUri!.Port);
+        Assert.NotEqual(PythonAutoscalerClient.Endpoint(host).Port, host.RedfishBaseUri!.Port);
     }
 
     private static Task<HostedController> StartAsync(Dictionary<string, string?> settings)
@@ -133,24 +129,8 @@ public sealed class AutoscalerClientTests : IDisposable
         return HostedController.StartAsync(settings);
     }
 
-    private static Uri Endpoint(HostedController host) =>
-        host.Services.GetRequiredService<AutoscalerEndpoint>().BaseUri ?? throw new InvalidOperationException("the autoscaler service did not start");
-
-    private static async Task<ProcessRunner.Result> ClientAsync(HostedController host, string[] tls, params string[] steps)
-    {
-        var address = $"127.0.0.1:{Endpoint(host).Port.ToString(CultureInfo.InvariantCulture)}";
-        var run = await ProcessRunner.RunAsync(DebianPython, [Script, Proto, address, .. tls, .. steps], ClientTimeout);
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        return run;
-    }
-
-    private static async Task AllOffAsync(HostedController host)
-    {
-        for (var slot = 1; slot <= 4; slot++)
-        {
-            Assert.True((await host.Loop.ExecuteAsync(new SlotCommand(slot, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
-        }
-    }
+    private static Task<ProcessRunner.Result> ClientAsync(HostedController host, string[] tls, params string[] steps) =>
+        PythonAutoscalerClient.RunAsync(host, [.. tls, .. steps]);
 
     private static IReadOnlyList<ChassisEvent> Journal(HostedController host) => host.Journal.Read(0, 100_000);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PiChassis.Controller.Autoscaler;
 using PiChassis.Controller.Engine;
@@ -17,10 +16,7 @@ namespace PiChassis.Tests.Controller.Autoscaler;
 /// </summary>
 public sealed class FleetAutoscalerTests
 {
-    private const string DebianPython = "/usr/bin/python3";
     private const string Group = "workers";
-    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tests", "autoscaler", "autoscaler_client.py");
-    private static readonly string Proto = Path.Combine(RepositoryPaths.Root, "controller", "PiChassis.Controller", "Autoscaler", "Protos", "externalgrpc.proto");
 
     [Fact]
     public async Task RemoteSlot_ScaledUpDeletedAndUnreachable_ThroughItsOwnController()
@@ -51,18 +47,18 @@ public sealed class FleetAutoscalerTests
         });
         try
         {
-            await AllOffAsync(rack1);
-            await AllOffAsync(rack2);
+            await PythonAutoscalerClient.AllOffAsync(rack1);
+            await PythonAutoscalerClient.AllOffAsync(rack2);
             var remote = rack1.Services.GetRequiredService<RemoteSlots>();
             Assert.True(await Poll.UntilAsync(() => remote.IsReachable("rack2") && remote.Find("node05")?.Phase == SlotPhase.Off));
 
-            var up = await ClientAsync(rack1, $"increase:{Group}:3", $"wait:{Group}:running:3:120", $"target:{Group}");
+            var up = await PythonAutoscalerClient.RunAsync(rack1, $"increase:{Group}:3", $"wait:{Group}:running:3:120", $"target:{Group}");
 
             Assert.Equal([$"increase {Group} ok", $"wait {Group} running 3", $"target {Group} 3"], up.Lines);
             Assert.Equal(SlotPhase.On, (await rack2.StateAsync(1)).Phase);
             Assert.Contains(rack2.Journal.Read(0, 100_000), e => e.Slot == 1 && e.Source == NodeGroupActions.Source);
 
-            var down = await ClientAsync(rack1, $"delete:{Group}:node05");
+            var down = await PythonAutoscalerClient.RunAsync(rack1, $"delete:{Group}:node05");
 
             Assert.Equal([$"delete {Group} ok"], down.Lines);
             Assert.True(await Poll.UntilAsync(async () => (await rack2.StateAsync(1)).Phase == SlotPhase.Off));
@@ -71,7 +67,7 @@ public sealed class FleetAutoscalerTests
             // node02 off, then two more asked: node02 here and node05, which rack2 refuses. All or none:
             // node02 stays off.
             Assert.True((await rack1.Loop.ExecuteAsync(new SlotCommand(2, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
-            var refused = await ClientAsync(rack1, $"increase:{Group}:2");
+            var refused = await PythonAutoscalerClient.RunAsync(rack1, $"increase:{Group}:2");
 
             Assert.StartsWith($"error UNAVAILABLE rate_limited", Assert.Single(refused.Lines), StringComparison.Ordinal);
             Assert.Equal(SlotPhase.Off, (await rack1.StateAsync(2)).Phase);
@@ -88,27 +84,9 @@ public sealed class FleetAutoscalerTests
         }
 
         Assert.True(await Poll.UntilAsync(() => !rack1.Services.GetRequiredService<RemoteSlots>().IsReachable("rack2")));
-        var gone = await ClientAsync(rack1, $"nodes:{Group}", $"increase:{Group}:1");
+        var gone = await PythonAutoscalerClient.RunAsync(rack1, $"nodes:{Group}", $"increase:{Group}:1");
 
         Assert.Contains("node pichassis://rack2/2 creating chassis_unreachable 99", gone.Lines);
         Assert.StartsWith($"error RESOURCE_EXHAUSTED group {Group}: only 0 of the 1", gone.Lines[^1], StringComparison.Ordinal);
     }
-
-    private static async Task<ProcessRunner.Result> ClientAsync(HostedController host, params string[] steps)
-    {
-        var endpoint = host.Services.GetRequiredService<AutoscalerEndpoint>().BaseUri ?? throw new InvalidOperationException("no autoscaler service");
-        var address = $"127.0.0.1:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
-        var run = await ProcessRunner.RunAsync(DebianPython, [Script, Proto, address, .. steps], TimeSpan.FromMinutes(3));
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        return run;
-    }
-
-    private static async Task AllOffAsync(HostedController host)
-    {
-        for (var slot = 1; slot <= 4; slot++)
-        {
-            Assert.True((await host.Loop.ExecuteAsync(new SlotCommand(slot, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
-        }
-    }
-
 }
