@@ -57,9 +57,9 @@ public sealed partial class CapacityPolicy
         var utcNow = time.GetUtcNow();
         foreach (var (slot, at) in powerOns?.Load() ?? [])
         {
-            // On the policy's clock, which starts now: a power-on of the last day is a negative time
-            // (one stamped ahead of now, by a clock that was set back since, counts as now).
-            if (_trackers.TryGetValue(slot, out var tracker) && utcNow - at < OneDay)
+            // On the policy's clock, which starts now, a kept power-on is a negative time (one stamped
+            // ahead of now, by a clock set back since, counts as now); the tracker forgets those over a day old.
+            if (_trackers.TryGetValue(slot, out var tracker))
             {
                 tracker.Restore(at < utcNow ? at - utcNow : TimeSpan.Zero);
             }
