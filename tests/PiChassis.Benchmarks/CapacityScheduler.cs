@@ -92,7 +92,6 @@ internal sealed class CapacityScheduler(BenchmarkSettings settings, bool learn) 
     private CapacityPolicy CreatePolicy(SimulatedRig rig)
     {
         var profile = _store is null ? null : new DemandProfile(rig.Time, _options.ProfileRetention, _options.ProfileWindow, new StoredDemand(_store));
-        return new CapacityPolicy(rig.Engine, _options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance, profile,
-            powerOns: _store is null ? null : new StoredPowerOns(_store));
+        return new CapacityPolicy(rig.Engine, _options, rig.Events, rig.Time, NullLogger<CapacityPolicy>.Instance, profile);
     }
 }

@@ -297,12 +297,7 @@ public sealed partial class PowerEngine
         SetPhase(slot, SlotPhase.Queued, source);
     }
 
-    private bool IsRateLimited(SlotRuntime slot)
-    {
-        var hourAgo = Now - TimeSpan.FromHours(1);
-        slot.PowerOns.RemoveAll(t => t <= hourAgo);
-        return slot.PowerOns.Count >= _power.MaxCyclesPerHour;
-    }
+    private bool IsRateLimited(SlotRuntime slot) => PowerOnsSince(slot, Now - TimeSpan.FromHours(1)) >= _power.MaxCyclesPerHour;
 
     private static CommandResult Refuse(SlotRuntime slot, string code, string message) =>
         CommandResult.Refused(slot.Slot, slot.Phase, code, message);

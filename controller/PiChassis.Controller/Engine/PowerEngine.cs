@@ -24,6 +24,7 @@ public sealed partial class PowerEngine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _start;
+    private readonly IPowerOnHistory? _powerOnHistory;
 
     // Refused commands, journalled as one event per slot and reason per interval.
     private readonly RejectionDigest _rejections;
@@ -39,7 +40,8 @@ public sealed partial class PowerEngine
         INodeAgent agent,
         ChassisEvents events,
         TimeProvider time,
-        ILogger<PowerEngine> logger)
+        ILogger<PowerEngine> logger,
+        IPowerOnHistory? powerOns = null)
     {
         ArgumentNullException.ThrowIfNull(slots);
         _slots = slots.OrderBy(s => s.Slot).Select(s => new SlotRuntime(s.Slot, s.Node, s.Priority, s.Relay) { RestorePolicy = s.RestorePolicy, Autoscaled = s.Autoscaled }).ToArray();
@@ -65,6 +67,9 @@ public sealed partial class PowerEngine
                 slot.OnSince = TimeSpan.Zero;
             }
         }
+
+        _powerOnHistory = powerOns;
+        RestorePowerOns(powerOns?.Load() ?? [], now);
 
         _states = [.. _slots.Select(s => s.ToState(Now))];
     }
@@ -160,7 +165,7 @@ public sealed partial class PowerEngine
 
         var now = Now;
         slot.RelayCycles++;
-        slot.PowerOns.Add(now);
+        CountPowerOn(slot, now);
         slot.PoweredAt = now;
         slot.BootPeakW = 0;
         slot.SettleStart = null;

@@ -71,6 +71,7 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
     /// <summary>While held: power the slot on when released (it was on when shed, and nobody has switched it off since).</summary>
     public bool OnWhenReleased { get; set; }
 
+    /// <summary>When the relay closed in the last day, oldest first.</summary>
     public List<TimeSpan> PowerOns { get; } = [];
 
     public double BootPeakW { get; set; }

@@ -109,6 +109,7 @@ public static class ControllerServices
             sp.GetRequiredService<INodeAgent>(),
             sp.GetRequiredService<ChassisEvents>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PowerEngine>>());
+            sp.GetRequiredService<ILogger<PowerEngine>>(),
+            sp.GetService<StoreDatabase>() is { } store ? new StoredPowerOns(store) : null);
     }
 }

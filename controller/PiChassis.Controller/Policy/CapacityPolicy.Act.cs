@@ -76,7 +76,7 @@ public sealed partial class CapacityPolicy
     {
         List<int> switched = [];
         var candidates = states.Where(s => IsPooled(s) && s.Phase == SlotPhase.Off && !RecentlyRefused(s.Slot, now));
-        foreach (var slot in SlotRanking.ForPowerOn(candidates, _trackers, _options, now).ToList())
+        foreach (var slot in SlotRanking.ForPowerOn(candidates, _trackers, _options, _engine.PowerOnsToday).ToList())
         {
             if (switched.Count == count)
             {
@@ -100,7 +100,7 @@ public sealed partial class CapacityPolicy
             && _trackers[s.Slot] is { Busy: false } tracker
             && tracker.IdleFor(now) >= _options.IdleTimeout
             && tracker.OnFor(now) >= _options.MinOnTime);
-        foreach (var slot in SlotRanking.ForPowerOff(candidates, _trackers, _options, now).Take(count).ToList())
+        foreach (var slot in SlotRanking.ForPowerOff(candidates, _trackers, _options, _engine.PowerOnsToday).Take(count).ToList())
         {
             Switch(slot, SlotAction.Off, now);
         }

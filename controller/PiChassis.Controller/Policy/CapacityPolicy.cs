@@ -18,8 +18,6 @@ public sealed partial class CapacityPolicy
 {
     public const string Source = "policy";
 
-    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
-
     private readonly PowerEngine _engine;
     private readonly PolicyOptions _options;
     private readonly ChassisEvents _events;
@@ -31,13 +29,11 @@ public sealed partial class CapacityPolicy
     private readonly RecentExtreme _recentWanted;
     private readonly RecentExtreme _steadyBusy;
     private readonly DemandProfile? _profile;
-    private readonly IPowerOnHistory? _powerOnHistory;
 
     /// <param name="profile">The learned demand profile (kept in the store); a new, empty one in memory when null. Unused unless <see cref="PolicyOptions.Learn"/>.</param>
     /// <param name="schedules">Where scheduled capacity is kept; in memory only when null.</param>
-    /// <param name="powerOns">Where the power-ons of the last day are kept for the daily cycle budget; in memory only when null.</param>
     public CapacityPolicy(PowerEngine engine, PolicyOptions options, ChassisEvents events, TimeProvider time, ILogger<CapacityPolicy> logger,
-        DemandProfile? profile = null, IScheduledCapacityStore? schedules = null, IPowerOnHistory? powerOns = null)
+        DemandProfile? profile = null, IScheduledCapacityStore? schedules = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
@@ -53,17 +49,6 @@ public sealed partial class CapacityPolicy
         _profile = options.Learn ? profile ?? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow) : null;
         _scheduleStore = schedules;
         _schedules.AddRange(schedules?.Load().OrderBy(s => s.At).Take(MaxSchedules) ?? []);
-        _powerOnHistory = powerOns;
-        var utcNow = time.GetUtcNow();
-        foreach (var (slot, at) in powerOns?.Load() ?? [])
-        {
-            // On the policy's clock, which starts now, a kept power-on is a negative time (one stamped
-            // ahead of now, by a clock set back since, counts as now); the tracker forgets those over a day old.
-            if (_trackers.TryGetValue(slot, out var tracker))
-            {
-                tracker.Restore(at < utcNow ? at - utcNow : TimeSpan.Zero);
-            }
-        }
     }
 
     /// <summary>The scheduler's latest target; null until one is set (the policy then switches nothing).</summary>
@@ -130,7 +115,7 @@ public sealed partial class CapacityPolicy
     /// worn): for the autoscaler, so its node groups spread heat and wear as the policy does.
     /// </summary>
     public IEnumerable<SlotState> RankForPowerOn(IEnumerable<SlotState> slots) =>
-        SlotRanking.ForPowerOn(slots, _trackers, _options, Now);
+        SlotRanking.ForPowerOn(slots, _trackers, _options, _engine.PowerOnsToday);
 
     /// <summary>The live target, what it and the scheduled entries ask for now, what the chassis can run, what runs and what protection holds off.</summary>
     public CapacityResult Status()
@@ -158,17 +143,11 @@ public sealed partial class CapacityPolicy
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var now = Now;
-        var utcNow = _time.GetUtcNow();
         foreach (var state in _engine.States)
         {
             if (snapshot.Slots.FirstOrDefault(s => s.Slot == state.Slot) is { } sample)
             {
                 _trackers[state.Slot].Update(state, sample, now, _options);
-            }
-
-            for (var gained = _trackers[state.Slot].CountPowerOns(state.RelayCycles, now); gained > 0; gained--)
-            {
-                _powerOnHistory?.Save(state.Slot, utcNow, utcNow - OneDay);
             }
         }
 

@@ -22,7 +22,7 @@ public static class PolicyServices
             var options = sp.GetRequiredService<IOptions<PolicyOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
 
-            // The profile, scheduled capacity and the last day's power-ons are loaded from the store, when there is one, so a restart keeps them.
+            // The profile and scheduled capacity are loaded from the store, when there is one, so a restart keeps them.
             var store = sp.GetService<StoreDatabase>();
             var history = store is null ? null : new StoredDemand(store);
             return new CapacityPolicy(
@@ -32,8 +32,7 @@ public static class PolicyServices
                 time,
                 sp.GetRequiredService<ILogger<CapacityPolicy>>(),
                 options.Learn ? new DemandProfile(time, options.ProfileRetention, options.ProfileWindow, history) : null,
-                store is null ? null : new StoredSchedules(store),
-                store is null ? null : new StoredPowerOns(store));
+                store is null ? null : new StoredSchedules(store));
         });
         services.TryAddSingleton<CapacityPolicyService>();
         services.AddHostedService(sp => sp.GetRequiredService<CapacityPolicyService>());

@@ -12,19 +12,18 @@ namespace PiChassis.Controller.Policy;
 /// </summary>
 internal static class SlotRanking
 {
-    public static IEnumerable<SlotState> ForPowerOn(IEnumerable<SlotState> slots, IReadOnlyDictionary<int, SlotTracker> trackers, PolicyOptions options, TimeSpan now) =>
-        slots.OrderBy(s => Spent(trackers[s.Slot], options, now))
+    /// <param name="powerOnsToday">A slot's power-ons in the last 24 hours (<see cref="PowerEngine.PowerOnsToday"/>).</param>
+    public static IEnumerable<SlotState> ForPowerOn(IEnumerable<SlotState> slots, IReadOnlyDictionary<int, SlotTracker> trackers, PolicyOptions options, Func<int, int> powerOnsToday) =>
+        slots.OrderBy(s => powerOnsToday(s.Slot) >= options.DailyCycleBudget)
             .ThenBy(s => HeatStep(trackers[s.Slot], options.HeatToleranceW))
             .ThenBy(s => s.RelayCycles)
             .ThenBy(s => s.Slot);
 
-    public static IEnumerable<SlotState> ForPowerOff(IEnumerable<SlotState> slots, IReadOnlyDictionary<int, SlotTracker> trackers, PolicyOptions options, TimeSpan now) =>
-        slots.OrderBy(s => Spent(trackers[s.Slot], options, now))
+    public static IEnumerable<SlotState> ForPowerOff(IEnumerable<SlotState> slots, IReadOnlyDictionary<int, SlotTracker> trackers, PolicyOptions options, Func<int, int> powerOnsToday) =>
+        slots.OrderBy(s => powerOnsToday(s.Slot) >= options.DailyCycleBudget)
             .ThenByDescending(s => HeatStep(trackers[s.Slot], options.HeatToleranceW))
             .ThenByDescending(s => s.RelayCycles)
             .ThenByDescending(s => s.Slot);
-
-    private static bool Spent(SlotTracker tracker, PolicyOptions options, TimeSpan now) => tracker.PowerOnsToday(now) >= options.DailyCycleBudget;
 
     private static long HeatStep(SlotTracker tracker, double toleranceW) => (long)Math.Floor(tracker.HeatW / toleranceW);
 }

@@ -17,13 +17,7 @@ namespace PiChassis.Controller.Policy;
 /// </remarks>
 internal sealed class SlotTracker(int slot)
 {
-    private const int MaxPowerOnsPerSample = 20;
-
-    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
-
-    private readonly Queue<TimeSpan> _powerOns = new();
     private TimeSpan? _lastUpdate;
-    private long? _relayCycles;
 
     public int Slot { get; } = slot;
 
@@ -74,45 +68,10 @@ internal sealed class SlotTracker(int slot)
         }
     }
 
-    /// <summary>
-    /// Power-ons seen in the last 24 hours. They are counted from the slot's relay cycles, whoever
-    /// switched it; those before the policy's start are known only as far as the store kept them.
-    /// </summary>
-    public int PowerOnsToday(TimeSpan now)
-    {
-        while (_powerOns.TryPeek(out var at) && now - at >= Day)
-        {
-            _powerOns.Dequeue();
-        }
-
-        return _powerOns.Count;
-    }
-
     /// <summary>When the engine last refused the policy's command for this slot.</summary>
     public TimeSpan? RefusedAt { get; set; }
 
     public TimeSpan IdleFor(TimeSpan now) => Busy || ActiveAt is not { } active ? TimeSpan.Zero : now - active;
 
     public TimeSpan OnFor(TimeSpan now) => PoweredSince is { } since ? now - since : TimeSpan.Zero;
-
-    /// <summary>Counts the power-ons since the last sample from the slot's relay cycles; returns how many.</summary>
-    public int CountPowerOns(long relayCycles, TimeSpan now)
-    {
-        // The relay count is what the first sample finds; only what it gains after is counted. Between
-        // two samples a relay closes a handful of times at most (the engine allows 20 power-ons an hour
-        // by default): a count that leaps further was replaced, and is taken as the new starting point.
-        var gained = relayCycles - (_relayCycles ?? relayCycles);
-        gained = gained is > 0 and <= MaxPowerOnsPerSample ? gained : 0;
-        for (var i = 0; i < gained; i++)
-        {
-            _powerOns.Enqueue(now);
-        }
-
-        _relayCycles = relayCycles;
-        PowerOnsToday(now);
-        return (int)gained;
-    }
-
-    /// <summary>A power-on from before the policy started (kept in the store), at <paramref name="at"/> on the policy's clock.</summary>
-    public void Restore(TimeSpan at) => _powerOns.Enqueue(at);
 }

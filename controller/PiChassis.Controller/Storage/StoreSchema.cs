@@ -8,7 +8,7 @@ internal static class StoreSchema
     public const int FormatVersion = 1;
 
     // The demand, schedules and power_ons tables (the policy's demand profile, scheduled capacity and
-    // daily cycle budget) and the slots' learned_inrush_ticks column came later within format 1: a controller without them
+    // the engine's power-ons of the last day) and the slots' learned_inrush_ticks column came later within format 1: a controller without them
     // ignores them (it names its columns), one with them adds them to an older store.
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -1,10 +1,11 @@
-using PiChassis.Controller.Policy;
+using PiChassis.Controller.Engine;
 
 namespace PiChassis.Controller.Storage;
 
 /// <summary>
-/// The power-ons of the last day in the store's <c>power_ons</c> table, for the policy's daily cycle
-/// budget. Saves are written behind with the engine step's other records, and drop what is older.
+/// The power-ons of the last day in the store's <c>power_ons</c> table, for the engine's hourly wear
+/// guard and the policy's daily cycle budget. Saves are written behind with the engine step's other
+/// records, and drop what is older.
 /// </summary>
 internal sealed class StoredPowerOns(StoreDatabase database) : IPowerOnHistory
 {

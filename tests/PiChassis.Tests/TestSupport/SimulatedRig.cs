@@ -55,6 +55,9 @@ public sealed class SimulatedRig : IDisposable
     private readonly INodeAgent _agent;
     private readonly IReadOnlyCollection<int>? _autoscaled;
 
+    // What the store keeps of the power-ons across a controller restart.
+    private readonly MemoryPowerOnHistory _powerOns = new();
+
     public FakeTimeProvider Time { get; }
 
     public SimulatedChassis Chassis { get; }
@@ -154,7 +157,7 @@ public sealed class SimulatedRig : IDisposable
     /// <summary>
     /// A controller restart: the drivers, sampler and engine are made anew over the same chassis,
     /// which keeps running; the new engine adopts the relays, gets back what the store kept of each
-    /// slot and its energy counters, and starts up as the controller does.
+    /// slot, its power-ons and its energy counters, and starts up as the controller does.
     /// </summary>
     public ChassisEvent RestartController()
     {
@@ -182,5 +185,5 @@ public sealed class SimulatedRig : IDisposable
 
     private PowerEngine CreateEngine() => new(
         Devices.Slots.Select(s => new EngineSlot(s.Slot, s.Node, ChassisOptions.Slots[s.Slot - 1].Priority, s.Relay) { Autoscaled = _autoscaled?.Contains(s.Slot) == true }),
-        Power, Protection, Watchdog, _agent, Events, Time, NullLogger<PowerEngine>.Instance);
+        Power, Protection, Watchdog, _agent, Events, Time, NullLogger<PowerEngine>.Instance, _powerOns);
 }

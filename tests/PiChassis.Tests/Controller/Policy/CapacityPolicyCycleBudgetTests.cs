@@ -62,9 +62,9 @@ public class CapacityPolicyCycleBudgetTests
     }
 
     [Fact]
-    public void Restart_SlotSpentItsDayBefore_StillSpentFromTheKeptPowerOns()
+    public void Restart_SlotSpentItsDayBefore_StillSpentFromTheEnginesKeptPowerOns()
     {
-        using var p = new PolicyRig(2, o => o.DailyCycleBudget = 2, powerOns: new MemoryPowerOnHistory());
+        using var p = new PolicyRig(2, o => o.DailyCycleBudget = 2);
 
         // Slot 1: the most worn for life, three cycles more than a day ago. Slot 2: two today, then a restart.
         p.Run(TimeSpan.FromMinutes(1));
@@ -78,23 +78,6 @@ public class CapacityPolicyCycleBudgetTests
 
         Assert.NotEqual(SlotPhase.Off, p.Rig.State(1).Phase);
         Assert.Equal(SlotPhase.Off, p.Rig.State(2).Phase);
-    }
-
-    [Fact]
-    public void Start_SlotsWornBeforeThePolicyStartedAndNotKept_NotCountedAsToday()
-    {
-        using var p = new PolicyRig(2, o => o.DailyCycleBudget = 2);
-        Cycle(p, 2, times: 4);
-        p.RestartController();
-        p.Run(TimeSpan.FromMinutes(30));
-        Cycle(p, 1, times: 3);
-        p.Run(TimeSpan.FromMinutes(30));
-
-        // Slot 1 spent its day under this policy; slot 2, the more worn for life, cycled before it started.
-        p.Policy.SetTarget(1, 0, "test");
-
-        Assert.Equal(SlotPhase.Off, p.Rig.State(1).Phase);
-        Assert.NotEqual(SlotPhase.Off, p.Rig.State(2).Phase);
     }
 
     private static void Cycle(PolicyRig p, int slot, int times)

@@ -16,14 +16,12 @@ public sealed class PolicyRig : IDisposable
 {
     private readonly IDemandHistory? _history;
     private readonly IScheduledCapacityStore? _schedules;
-    private readonly IPowerOnHistory? _powerOns;
 
     /// <param name="start">When the rig's clock starts; <see cref="SimulatedRig.Start"/> when null.</param>
     /// <param name="history">What the policy's demand profile learned before; an empty profile when null.</param>
     /// <param name="schedules">Scheduled capacity kept before; in memory only when null.</param>
-    /// <param name="powerOns">Where the policy keeps the last day's power-ons; in memory only (lost at a restart) when null.</param>
     public PolicyRig(int slots, Action<PolicyOptions>? options = null, Action<ChassisModelOptions>? model = null, DateTimeOffset? start = null,
-        IDemandHistory? history = null, IScheduledCapacityStore? schedules = null, IPowerOnHistory? powerOns = null)
+        IDemandHistory? history = null, IScheduledCapacityStore? schedules = null)
     {
         Rig = new SimulatedRig(
             slots,
@@ -43,7 +41,6 @@ public sealed class PolicyRig : IDisposable
 
         _history = history;
         _schedules = schedules;
-        _powerOns = powerOns;
         Policy = CreatePolicy();
         Work = new WorkAssigner(Rig, 1.0);
     }
@@ -99,7 +96,7 @@ public sealed class PolicyRig : IDisposable
 
     private CapacityPolicy CreatePolicy() => new(
         Rig.Engine, Options, Rig.Events, Rig.Time, NullLogger<CapacityPolicy>.Instance,
-        new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, _history), _schedules, _powerOns);
+        new DemandProfile(Rig.Time, Options.ProfileRetention, Options.ProfileWindow, _history), _schedules);
 
     private void Step()
     {

@@ -26,7 +26,8 @@ internal sealed class ControllerRun
         StorageOptions? storage = null,
         IReadOnlyList<RestorePolicy>? restore = null,
         Microsoft.Extensions.Logging.ILogger? storeLogger = null,
-        IStoreFaults? storeFaults = null)
+        IStoreFaults? storeFaults = null,
+        Action<PowerOptions>? power = null)
     {
         _steady = steady;
         time ??= steady;
@@ -34,7 +35,7 @@ internal sealed class ControllerRun
         Storage.DataDir = dataDir;
         Database = StoreDatabase.Open(dataDir, time, storeLogger ?? NullLogger.Instance, storeFaults);
         Journal = new SqliteEventJournal(Database, Storage.JournalMaxAge, Storage.JournalMaxEvents);
-        Rig = new EngineRig(time, Journal, relays, restore);
+        Rig = new EngineRig(time, Journal, relays, restore, power, powerOns: new StoredPowerOns(Database));
         Loop = new PowerEngineLoop(Rig.Engine, _hub, NullLogger<PowerEngineLoop>.Instance, Database, time);
         Keeper = new StateKeeper(new StateStore(Database), Loop, Microsoft.Extensions.Options.Options.Create(Storage), time, NullLogger<StateKeeper>.Instance);
     }

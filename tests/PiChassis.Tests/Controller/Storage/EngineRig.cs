@@ -21,7 +21,8 @@ internal sealed class EngineRig
         IReadOnlyList<RecordingRelay> relays,
         IReadOnlyList<RestorePolicy>? restore = null,
         Action<PowerOptions>? power = null,
-        INodeAgent? agent = null)
+        INodeAgent? agent = null,
+        IPowerOnHistory? powerOns = null)
     {
         Time = time;
         Relays = relays;
@@ -29,7 +30,7 @@ internal sealed class EngineRig
         Events = new ChassisEvents(journal, time);
         Engine = new PowerEngine(
             relays.Select((relay, i) => new EngineSlot(i + 1, $"node{i + 1:D2}", 0, relay) { RestorePolicy = restore?[i] ?? RestorePolicy.Last }),
-            Power, new ProtectionOptions(), new WatchdogOptions(), agent ?? Mock.Of<INodeAgent>(), Events, time, NullLogger<PowerEngine>.Instance);
+            Power, new ProtectionOptions(), new WatchdogOptions(), agent ?? Mock.Of<INodeAgent>(), Events, time, NullLogger<PowerEngine>.Instance, powerOns);
         DrawW = [.. relays.Select(_ => 3.0)];
         _start = time.GetTimestamp();
     }

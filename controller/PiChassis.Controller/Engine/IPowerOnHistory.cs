@@ -1,6 +1,9 @@
-namespace PiChassis.Controller.Policy;
+namespace PiChassis.Controller.Engine;
 
-/// <summary>Where the policy keeps the power-ons of the last day, so a slot's daily cycle budget survives a controller restart.</summary>
+/// <summary>
+/// Where the engine keeps each slot's power-ons of the last day, so its hourly wear guard and the
+/// energy policy's daily cycle budget survive a controller restart.
+/// </summary>
 public interface IPowerOnHistory
 {
     /// <summary>Every kept power-on: the slot and when its relay closed.</summary>

@@ -1,6 +1,6 @@
-using PiChassis.Controller.Policy;
+using PiChassis.Controller.Engine;
 
-namespace PiChassis.Tests.Controller.Policy;
+namespace PiChassis.Tests.TestSupport;
 
 /// <summary>The last day's power-ons kept in memory, as a store would keep them across a restart.</summary>
 internal sealed class MemoryPowerOnHistory : IPowerOnHistory
