@@ -42,7 +42,17 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     DisableDefaults = true,
     ContentRootPath = AppContext.BaseDirectory,
 });
-ControllerConfiguration.AddSources(builder.Configuration, commandLine, ControllerConfiguration.SystemConfigFileForPlatform);
+var fileErrors = ControllerConfiguration.AddSources(builder.Configuration, commandLine, ControllerConfiguration.SystemConfigFileForPlatform);
+if (fileErrors.Count > 0)
+{
+    foreach (var error in fileErrors)
+    {
+        Console.Error.WriteLine($"error: {error}");
+    }
+
+    return 2;
+}
+
 builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
 if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is { Length: > 0 })
 {

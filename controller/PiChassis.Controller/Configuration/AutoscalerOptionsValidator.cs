@@ -33,22 +33,35 @@ public sealed class AutoscalerOptionsValidator(IOptions<ChassisOptions> chassis)
                 $"Autoscaler:CertificatePath, Autoscaler:KeyPath and Autoscaler:ClientCaPath are required: Autoscaler:Address {options.Address} is not loopback, and off loopback the autoscaler is served with mutual TLS only."),
             Check(options.RequestsPerSecond is >= 0.1 and <= 1000, $"Autoscaler:RequestsPerSecond {options.RequestsPerSecond} must be 0.1 to 1000."),
         };
-        errors.AddRange(RemoteChassisChecks(options.RemoteChassis, chassis.Value.Id));
+        var valid = ValidChassis();
+        errors.AddRange(RemoteChassisChecks(options.RemoteChassis, valid?.Id));
         var groups = new List<string>();
-        try
+        if (valid is not null)
         {
-            NodeGroupSet.Build(options, chassis.Value, groups);
-        }
-        catch (OptionsValidationException)
-        {
-            // The chassis section has its own errors; groups are checked against a valid chassis only.
+            NodeGroupSet.Build(options, valid, groups);
         }
 
         return Result([.. errors, .. groups]);
     }
 
+    /// <summary>
+    /// The chassis, when its own section is valid; else null: its errors are listed once, by its own
+    /// check, and the groups (and "is this chassis") are checked against a valid chassis only.
+    /// </summary>
+    private ChassisOptions? ValidChassis()
+    {
+        try
+        {
+            return chassis.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Each a valid chassis id (so no reserved level), none twice, not this chassis, and a handful at most.</summary>
-    private static IEnumerable<string?> RemoteChassisChecks(List<string> remote, string own)
+    private static IEnumerable<string?> RemoteChassisChecks(List<string> remote, string? own)
     {
         yield return Check(remote.Count <= AutoscalerOptions.MaxRemoteChassis,
             $"Autoscaler:RemoteChassis lists {remote.Count} chassis; at most {AutoscalerOptions.MaxRemoteChassis}.");

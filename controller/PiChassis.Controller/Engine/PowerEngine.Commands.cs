@@ -163,7 +163,9 @@ public sealed partial class PowerEngine
         slot.OnWhenReleased = false;
         slot.PowerOnAfterOff = false;
         slot.PendingOrigin = null;
-        if (!OpenRelay(slot, command.Source, forced: true))
+
+        // An open relay is not opened again: no second power_off, and its off-time runs on from when it opened.
+        if (slot.Relay.IsClosed && !OpenRelay(slot, command.Source, forced: true))
         {
             return Refuse(slot, ErrorCodes.HardwareError, "the relay could not be switched");
         }

@@ -14,7 +14,7 @@ public sealed class RejectionDigest(TimeProvider time)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Slot and reason pairs counted at once; more (only made-up slot numbers get there) share the chassis-wide pair of their reason.</summary>
+    /// <summary>Slot and reason pairs counted at once; more (a bound only: refusals name the chassis's own slots or none) share the chassis-wide pair of their reason.</summary>
     private const int MaxOpen = 256;
 
     private readonly Lock _lock = new();

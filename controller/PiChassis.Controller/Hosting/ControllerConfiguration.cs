@@ -15,19 +15,25 @@ public static class ControllerConfiguration
     /// <summary>The system file for this platform: none outside Linux.</summary>
     public static string? SystemConfigFileForPlatform => OperatingSystem.IsLinux() ? SystemConfigFile : null;
 
-    public static void AddSources(IConfigurationBuilder configuration, ControllerCommandLine commandLine, string? systemConfigFile)
+    /// <summary>
+    /// Adds the sources; returns the settings files that could not be read (not JSON, no permission).
+    /// A <see cref="ConfigurationManager"/> reads each file as it is added, so they are found here,
+    /// every one of them, rather than as an unhandled exception at start.
+    /// </summary>
+    public static IReadOnlyList<string> AddSources(IConfigurationBuilder configuration, ControllerCommandLine commandLine, string? systemConfigFile)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(commandLine);
-        configuration.AddJsonFile("appsettings.json", optional: true);
+        var errors = new List<string>();
+        AddJsonFile(configuration, "appsettings.json", optional: true, errors);
         if (systemConfigFile is not null)
         {
-            configuration.AddJsonFile(systemConfigFile, optional: true);
+            AddJsonFile(configuration, systemConfigFile, optional: true, errors);
         }
 
         if (commandLine.ConfigFile is not null)
         {
-            configuration.AddJsonFile(Path.GetFullPath(commandLine.ConfigFile), optional: false);
+            AddJsonFile(configuration, Path.GetFullPath(commandLine.ConfigFile), optional: false, errors);
         }
 
         configuration.AddEnvironmentVariables("PICHASSIS_");
@@ -38,5 +44,19 @@ public static class ControllerConfiguration
         }
 
         configuration.AddInMemoryCollection(commandLine.Settings);
+        return errors;
+    }
+
+    private static void AddJsonFile(IConfigurationBuilder configuration, string path, bool optional, List<string> errors)
+    {
+        try
+        {
+            configuration.AddJsonFile(path, optional);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // InvalidDataException wraps the parser's error, which says where in the file it is.
+            errors.Add(e.InnerException?.InnerException is { } cause ? $"{e.Message} {cause.Message}" : $"{path}: {e.Message}");
+        }
     }
 }

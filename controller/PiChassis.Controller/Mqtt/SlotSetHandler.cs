@@ -34,7 +34,9 @@ public sealed class SlotSetHandler(PowerEngineLoop loop, Rejections rejections, 
         // Read off the loop: the published states are an immutable array, replaced whole.
         if (!loop.Engine.States.Any(s => s.Slot == slot))
         {
-            rejections.Reject(topic, slot, $"no slot {slot} in this chassis");
+            // A chassis event: a made-up slot number has no slot/<n>/event topic, no Redfish system,
+            // and must not open a digest interval of its own (a client could otherwise journal one per number).
+            rejections.Reject(topic, null, $"no slot {slot} in this chassis");
             return;
         }
 

@@ -51,6 +51,10 @@ public sealed class ServerSentEvents(EventFeed feed, TimeProvider time)
         {
             context.Response.ContentType = "text/event-stream";
             await context.Response.StartAsync(ended.Token);
+
+            // The headers go out now, not with the first event or keep-alive: a client waiting for them
+            // (EventSource's open, a read timeout) must not wait up to 15 s on a quiet chassis.
+            await context.Response.Body.FlushAsync(ended.Token);
             var sent = lastEventId ?? 0;
             if (lastEventId is not null)
             {

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Hosting;
 
 namespace PiChassis.Tests.Controller.Configuration;
 
@@ -49,6 +52,25 @@ public sealed class AutoscalerOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("Autoscaler:NodeGroups:2: Name 'workers' is used by another group", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Autoscaler:NodeGroups:2: MaxSize 5", StringComparison.Ordinal));
         Assert.Equal(10, errors.Count);
+    }
+
+    [Fact]
+    public void Collect_BadChassisAndBadAutoscaler_EachErrorListedOnce()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Chassis:Id"] = "Bad_Id",
+            ["Autoscaler:Port"] = "70000",
+            ["Autoscaler:RemoteChassis:0"] = "Rack_2",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddLogging().AddPiChassisController(configuration).BuildServiceProvider();
+
+        var errors = ConfigurationCheck.Collect(services);
+
+        Assert.Single(errors, e => e.StartsWith("Chassis:Id 'Bad_Id'", StringComparison.Ordinal));
+        Assert.Single(errors, e => e.StartsWith("Autoscaler:Port 70000", StringComparison.Ordinal));
+        Assert.Single(errors, e => e.StartsWith("Autoscaler:RemoteChassis:0 'Rack_2'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -88,4 +88,23 @@ public class PowerEngineShutdownTests
         Assert.True(rig.Chassis.Slot(1).RelayInputClosed);
         Assert.Equal(SlotPhase.Booting, rig.State(1).Phase);
     }
+
+    [Fact]
+    public void Execute_ForceOffOfAnOpenRelay_NoSecondPowerOff()
+    {
+        using var rig = new SimulatedRig(slots: 2, startPowered: true);
+        rig.Run(TimeSpan.FromSeconds(1));
+
+        // Slot 1: off, then off again. Slot 2: cycled (open, queued), then forced off while queued.
+        rig.Execute(1, SlotAction.ForceOff);
+        rig.Run(TimeSpan.FromSeconds(1));
+        Assert.True(rig.Execute(1, SlotAction.ForceOff).Ok);
+        rig.Execute(2, SlotAction.Cycle);
+        Assert.True(rig.Execute(2, SlotAction.ForceOff).Ok);
+        rig.Run(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([SlotPhase.Off, SlotPhase.Off], [rig.State(1).Phase, rig.State(2).Phase]);
+        Assert.Single(rig.EventsOf(EventTypes.PowerOff, 1));
+        Assert.Single(rig.EventsOf(EventTypes.PowerOff, 2));
+    }
 }

@@ -32,6 +32,22 @@ public sealed class ControllerConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void AddSources_FilesThatAreNotJson_EachReportedWithWhereItBroke()
+    {
+        var system = Write("system.json", """{ "Power": { "PsuBudgetW": 80 """);
+        var config = Write("site.json", "{bad json");
+
+        // The host's own builder, which reads each file as it is added.
+        using var manager = new ConfigurationManager();
+        var errors = ControllerConfiguration.AddSources(manager, ControllerCommandLine.Parse(["--config", config]), system);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(system, errors[0], StringComparison.Ordinal);
+        Assert.Contains(config, errors[1], StringComparison.Ordinal);
+        Assert.Contains("LineNumber: 0 | BytePositionInLine: 1", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SystemConfigFile_IsWhereTheInstallScriptPutsIt()
     {
         Assert.Equal("/etc/pichassis/appsettings.json", ControllerConfiguration.SystemConfigFile);

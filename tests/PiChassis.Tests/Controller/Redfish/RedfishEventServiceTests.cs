@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Redfish;
 
@@ -66,6 +68,21 @@ public sealed class RedfishEventServiceTests
         Assert.Equal(missed.Select(e => $"{RedfishSchemas.EventRegistry}.{e.Type}"),
             resumed.Take(missed.Count).Select(e => e.Event["Events"]![0]!["MessageId"]!.GetValue<string>()));
         AssertConsecutive(resumed.Select(e => e.Id), lastSeen + 1);
+    }
+
+    [Fact]
+    public async Task Sse_QuietChassis_HeadersComeBeforeAnyEventOrKeepAlive()
+    {
+        // A clock that never moves: no keep-alive is ever due, and nothing happens on the chassis.
+        var frozen = new FakeTimeProvider();
+        await using var host = await RedfishHost.StartAsync(configure: builder =>
+            builder.Services.AddSingleton(sp => new ServerSentEvents(sp.GetRequiredService<EventFeed>(), frozen)));
+        using var timeout = new CancellationTokenSource(Patience);
+
+        using var response = await SendAsync(host.Client(RedfishHost.ReadOnly, RedfishHost.Password), null, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Redfish;
 using PiChassis.TestHost;
@@ -39,7 +40,7 @@ internal sealed class RedfishHost : IAsyncDisposable
 
     public string RelayLogPath => Path.Combine(Controller.DataDir, "relay-writes.log");
 
-    public static async Task<RedfishHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<RedfishHost> StartAsync(IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -59,7 +60,7 @@ internal sealed class RedfishHost : IAsyncDisposable
             config[key] = value;
         }
 
-        return new RedfishHost(await HostedController.StartAsync(config));
+        return new RedfishHost(await HostedController.StartAsync(config, configure));
     }
 
     /// <summary>A client signed in with Basic auth (no credentials: anonymous).</summary>

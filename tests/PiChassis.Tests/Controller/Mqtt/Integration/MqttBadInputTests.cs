@@ -128,6 +128,20 @@ public sealed class MqttBadInputTests(BrokerAndController rig) : IClassFixture<B
     }
 
     [Fact]
+    public async Task SetOnASlotTheChassisHasNot_ChassisEventAndNothingOnThatSlotsTopics()
+    {
+        await using var client = await TestMqttClient.ConnectAsync(rig.Port, null, "pichassis/sim/event", "pichassis/sim/slot/+/event");
+
+        await MosquittoClients.PublishAsync(rig.Port, "pichassis/sim/slot/77777/set", "ON");
+
+        var rejected = await client.WaitForAsync("pichassis/sim/event",
+            p => p.Contains("command_rejected", StringComparison.Ordinal) && p.Contains("\"pichassis/sim/slot/77777/set\"", StringComparison.Ordinal), BrokerAndController.Patience);
+        Assert.NotNull(rejected);
+        Assert.Null(JsonNode.Parse(TestMqttClient.Text(rejected))!["slot"]);
+        Assert.Empty(client.Messages("pichassis/sim/slot/77777/event"));
+    }
+
+    [Fact]
     public async Task Flood_ThousandsOfMessages_RefusedBeyondTheRateAndTheControllerStaysUp()
     {
         await using var client = await TestMqttClient.ConnectAsync(rig.Port, null, "pichassis/sim/response/status");
