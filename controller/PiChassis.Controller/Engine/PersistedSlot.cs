@@ -6,6 +6,8 @@ namespace PiChassis.Controller.Engine;
 /// on, restarting, or a fault that left the power on); for a slot held off by protection
 /// (<paramref name="ShedForHeat"/>), that it is powered again when released. <paramref name="Phase"/>
 /// is the phase it had. <paramref name="LearnedInrush"/>: how long its measured power-on surge lasts.
+/// <paramref name="RelayOpenedAt"/>: when its relay last opened, so that a slot switched off just
+/// before a restart still gets its minimum off-time before it is powered again.
 /// </summary>
 public sealed record PersistedSlot(
     int Slot,
@@ -18,4 +20,5 @@ public sealed record PersistedSlot(
     long RelayCycles,
     double? LearnedBootPeakW,
     bool ShedForHeat,
-    TimeSpan? LearnedInrush = null);
+    TimeSpan? LearnedInrush = null,
+    DateTimeOffset? RelayOpenedAt = null);

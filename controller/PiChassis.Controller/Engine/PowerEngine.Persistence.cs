@@ -21,7 +21,8 @@ public sealed partial class PowerEngine
         : throw new ArgumentOutOfRangeException(nameof(slot), slot, "no such slot");
 
     /// <summary>
-    /// Puts back what a slot kept: policy, lock, latched fault, relay cycles, learned boot peak and inrush.
+    /// Puts back what a slot kept: policy, lock, latched fault, relay cycles, learned boot peak and
+    /// inrush, and when its relay opened.
     /// Call before <see cref="StartUp"/>; a slot the chassis no longer has is ignored.
     /// </summary>
     public void Restore(PersistedSlot saved)
@@ -49,6 +50,7 @@ public sealed partial class PowerEngine
         slot.RelayCycles = saved.RelayCycles;
         slot.LearnedBootPeakW = saved.LearnedBootPeakW;
         slot.LearnedInrush = saved.LearnedInrush;
+        RestoreOffTime(slot, saved.RelayOpenedAt);
         slot.ShedForHeat = saved.ShedForHeat && !slot.Relay.IsClosed;
         slot.OnWhenReleased = slot.ShedForHeat && saved.DesiredOn;
         if (saved.Fault is { } fault)
@@ -163,6 +165,22 @@ public sealed partial class PowerEngine
         return started;
     }
 
+    /// <summary>
+    /// A relay that opened shortly before the restart keeps its minimum off-time: its off time is
+    /// put back on this run's clock (one stamped ahead of now, by a clock set back since, counts as now).
+    /// </summary>
+    private void RestoreOffTime(SlotRuntime slot, DateTimeOffset? openedAt)
+    {
+        if (openedAt is not { } opened || slot.Relay.IsClosed)
+        {
+            return;
+        }
+
+        var utcNow = _time.GetUtcNow();
+        slot.RelayOpenedAt = opened;
+        slot.OffAt = opened < utcNow ? Now - (utcNow - opened) : Now;
+    }
+
     private static SlotAction? AfterPowerLoss(SlotRuntime slot, PersistedSlot? saved) => slot.RestorePolicy switch
     {
         RestorePolicy.On => SlotAction.On,
@@ -195,5 +213,6 @@ public sealed partial class PowerEngine
         slot.RelayCycles,
         slot.LearnedBootPeakW,
         slot.ShedForHeat,
-        slot.LearnedInrush);
+        slot.LearnedInrush,
+        slot.RelayOpenedAt);
 }

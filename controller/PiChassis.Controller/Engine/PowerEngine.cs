@@ -187,6 +187,7 @@ public sealed partial class PowerEngine
         }
 
         slot.OffAt = Now;
+        slot.RelayOpenedAt = _time.GetUtcNow();
         slot.PoweredAt = null;
         slot.OnSince = null;
         slot.BelowHaltSince = null;

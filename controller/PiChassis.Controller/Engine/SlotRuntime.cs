@@ -49,6 +49,9 @@ internal sealed class SlotRuntime(int slot, string node, int priority, IRelay re
 
     public TimeSpan? OffAt { get; set; }
 
+    /// <summary>When the relay last opened, on the wall clock: kept across a restart for the minimum off-time.</summary>
+    public DateTimeOffset? RelayOpenedAt { get; set; }
+
     public TimeSpan HaltRequestedAt { get; set; }
 
     public TimeSpan? BelowHaltSince { get; set; }

@@ -8,8 +8,9 @@ internal static class StoreSchema
     public const int FormatVersion = 1;
 
     // The demand, schedules and power_ons tables (the policy's demand profile, scheduled capacity and
-    // the engine's power-ons of the last day) and the slots' learned_inrush_ticks column came later within format 1: a controller without them
-    // ignores them (it names its columns), one with them adds them to an older store.
+    // the engine's power-ons of the last day) and the slots' learned_inrush_ticks and relay_opened_at
+    // columns came later within format 1: a controller without them ignores them (it names its
+    // columns), one with them adds them to an older store.
     private const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS slots(
@@ -43,15 +44,22 @@ internal static class StoreSchema
         using var create = connection.CreateCommand();
         create.CommandText = Create;
         create.ExecuteNonQuery();
-        using var inrush = connection.CreateCommand();
-        inrush.CommandText = "SELECT COUNT(*) FROM pragma_table_info('slots') WHERE name = 'learned_inrush_ticks';";
-        if (Convert.ToInt64(inrush.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        AddColumn(connection, "learned_inrush_ticks");
+        AddColumn(connection, "relay_opened_at");
+        return null;
+    }
+
+    /// <summary>Adds an integer column of format 1 that an older store of the same format lacks.</summary>
+    private static void AddColumn(SqliteConnection connection, string column)
+    {
+        using var find = connection.CreateCommand();
+        find.CommandText = "SELECT COUNT(*) FROM pragma_table_info('slots') WHERE name = $column;";
+        find.Parameters.AddWithValue("$column", column);
+        if (Convert.ToInt64(find.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             using var add = connection.CreateCommand();
-            add.CommandText = "ALTER TABLE slots ADD COLUMN learned_inrush_ticks INTEGER;";
+            add.CommandText = $"ALTER TABLE slots ADD COLUMN {column} INTEGER;";
             add.ExecuteNonQuery();
         }
-
-        return null;
     }
 }

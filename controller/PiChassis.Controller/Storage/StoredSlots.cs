@@ -10,13 +10,13 @@ internal static class StoredSlots
     {
         using var upsert = transaction.Command("""
             INSERT INTO slots(slot, node, phase, desired_on, policy, locked, fault_code, fault_message, fault_at,
-                              relay_cycles, learned_boot_peak_w, shed_for_heat, saved_at, learned_inrush_ticks)
-            VALUES($slot, $node, $phase, $desired, $policy, $locked, $code, $message, $faultAt, $cycles, $peak, $shed, $at, $inrush)
+                              relay_cycles, learned_boot_peak_w, shed_for_heat, saved_at, learned_inrush_ticks, relay_opened_at)
+            VALUES($slot, $node, $phase, $desired, $policy, $locked, $code, $message, $faultAt, $cycles, $peak, $shed, $at, $inrush, $opened)
             ON CONFLICT(slot) DO UPDATE SET node = excluded.node, phase = excluded.phase, desired_on = excluded.desired_on,
                 policy = excluded.policy, locked = excluded.locked, fault_code = excluded.fault_code,
                 fault_message = excluded.fault_message, fault_at = excluded.fault_at, relay_cycles = excluded.relay_cycles,
                 learned_boot_peak_w = excluded.learned_boot_peak_w, shed_for_heat = excluded.shed_for_heat, saved_at = excluded.saved_at,
-                learned_inrush_ticks = excluded.learned_inrush_ticks
+                learned_inrush_ticks = excluded.learned_inrush_ticks, relay_opened_at = excluded.relay_opened_at
             """)
             .With("$slot", slot.Slot)
             .With("$node", slot.Node)
@@ -31,7 +31,8 @@ internal static class StoredSlots
             .With("$peak", slot.LearnedBootPeakW)
             .With("$shed", slot.ShedForHeat)
             .With("$at", at.UtcTicks)
-            .With("$inrush", slot.LearnedInrush?.Ticks);
+            .With("$inrush", slot.LearnedInrush?.Ticks)
+            .With("$opened", slot.RelayOpenedAt?.UtcTicks);
         upsert.ExecuteNonQuery();
     }
 
@@ -39,7 +40,7 @@ internal static class StoredSlots
     {
         using var select = connection.Command("""
             SELECT slot, node, phase, desired_on, policy, locked, fault_code, fault_message, fault_at,
-                   relay_cycles, learned_boot_peak_w, shed_for_heat, learned_inrush_ticks
+                   relay_cycles, learned_boot_peak_w, shed_for_heat, learned_inrush_ticks, relay_opened_at
             FROM slots ORDER BY slot
             """);
         using var reader = select.ExecuteReader();
@@ -65,7 +66,8 @@ internal static class StoredSlots
                 reader.GetInt64(9),
                 reader.IsDBNull(10) ? null : reader.GetDouble(10),
                 reader.GetBoolean(11),
-                reader.IsDBNull(12) ? null : TimeSpan.FromTicks(reader.GetInt64(12))));
+                reader.IsDBNull(12) ? null : TimeSpan.FromTicks(reader.GetInt64(12)),
+                reader.IsDBNull(13) ? null : new DateTimeOffset(reader.GetInt64(13), TimeSpan.Zero)));
         }
 
         return slots;

@@ -176,6 +176,34 @@ public class PowerEnginePersistenceTests
     }
 
     [Fact]
+    public void StartUp_RelayOpenedJustBeforeTheRestart_PoweredAgainOnlyOnceItsMinimumOffTimeIsOver()
+    {
+        // Switched off 2 s before the restart and asked on again, with the default 5 s minimum off-time.
+        var rig = new EngineRig(_time, _journal, RelaysFound(false));
+        rig.Engine.Restore(Stored(1, SlotPhase.Queued, desiredOn: true) with { RelayOpenedAt = _time.GetUtcNow() - TimeSpan.FromSeconds(2) });
+
+        rig.Engine.StartUp();
+        Run(rig, TimeSpan.FromSeconds(2.9));
+        Assert.False(rig.Relays[0].IsClosed, "powered again 4.9 s after it was switched off");
+        Run(rig, TimeSpan.FromSeconds(0.3));
+
+        Assert.True(rig.Relays[0].IsClosed);
+        Assert.Equal(SlotPhase.Booting, rig.State(1).Phase);
+    }
+
+    [Fact]
+    public void StartUp_RelayOpenedLongBeforeTheRestart_PoweredAtOnce()
+    {
+        var rig = new EngineRig(_time, _journal, RelaysFound(false));
+        rig.Engine.Restore(Stored(1, SlotPhase.Queued, desiredOn: true) with { RelayOpenedAt = _time.GetUtcNow() - TimeSpan.FromMinutes(10) });
+
+        rig.Engine.StartUp();
+        Run(rig, Tick);
+
+        Assert.Equal(SlotPhase.Booting, rig.State(1).Phase);
+    }
+
+    [Fact]
     public void Restore_AfterStartUp_Throws()
     {
         var rig = new EngineRig(_time, _journal, RelaysFound(false));

@@ -75,7 +75,7 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
-    public void Load_StoreWrittenBeforeInrushWasLearned_GivesItsSlotsWithoutOneAndKeepsTheNext()
+    public void Load_StoreWrittenBeforeInrushAndOffTimeWereKept_GivesItsSlotsWithoutThemAndKeepsTheNext()
     {
         Directory.CreateDirectory(_dir.Path);
         using (var old = new SqliteConnection($"Data Source={_dir.StoreFile};Pooling=False"))
@@ -93,11 +93,11 @@ public sealed class StateStoreTests : IDisposable
             create.ExecuteNonQuery();
         }
 
-        var learned = new PersistedSlot(1, "node01", SlotPhase.On, true, SlotPolicy.Auto, false, null, 8, 6.5, false, TimeSpan.FromMilliseconds(100));
+        var learned = new PersistedSlot(1, "node01", SlotPhase.Off, false, SlotPolicy.Auto, false, null, 8, 6.5, false, TimeSpan.FromMilliseconds(100), _time.GetUtcNow());
         using (var database = StoreDatabase.Open(_dir.Path, _time, NullLogger.Instance))
         {
             var store = new StateStore(database);
-            Assert.Equal([learned with { RelayCycles = 7, LearnedInrush = null }], store.Load().Slots);
+            Assert.Equal([learned with { Phase = SlotPhase.On, DesiredOn = true, RelayCycles = 7, LearnedInrush = null, RelayOpenedAt = null }], store.Load().Slots);
             Assert.True(store.SaveSlots([learned], _time.GetUtcNow()));
         }
 
