@@ -59,7 +59,9 @@ public sealed partial class CapacityPolicy
             nodes < 0 || spare < 0 ? $"nodes {nodes} and min_spare {spare} must not be negative"
             : at <= now ? $"\"at\" {Text(at)} is not in the future (now {Text(now)})"
             : end <= at ? $"\"until\" {Text(end)} must be after \"at\" {Text(at)}"
-            : end > latest ? $"{(until is null ? "\"at\"" : "\"until\"")} {Text(end)} is more than {MaxScheduleAhead.TotalDays:0} days ahead (at most {Text(latest)}{(until is null ? $", with the default span of {DefaultScheduleSpan.TotalHours:0} h" : "")})"
+            : end > latest ? (until is null
+                ? $"\"at\" {Text(at)} with the default span of {DefaultScheduleSpan.TotalHours:0} h ends {Text(end)}, more than {MaxScheduleAhead.TotalDays:0} days ahead (at most {Text(latest)})"
+                : $"\"until\" {Text(end)} is more than {MaxScheduleAhead.TotalDays:0} days ahead (at most {Text(latest)})")
             : _schedules.Count(s => s.Requester == requester) >= MaxSchedulesPerRequester
                 ? $"{MaxSchedulesPerRequester} entries of requester '{requester}' are scheduled already, the most one requester keeps: cancel one first"
             : _schedules.Count >= MaxSchedules ? $"{MaxSchedules} entries are scheduled already, the most a chassis keeps: cancel one first"

@@ -1,5 +1,6 @@
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Policy;
+using PiChassis.Shared.Json;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Policy;
@@ -127,6 +128,18 @@ public class CapacityPolicyScheduleTests
         Assert.Empty(p.Policy.Schedules);
         Assert.Empty(p.Rig.EventsOf(EventTypes.CapacityScheduled));
         Assert.Empty(p.Rig.EventsOf(EventTypes.PowerOn));
+    }
+
+    [Fact]
+    public void Schedule_AtWhoseDefaultSpanEndsBeyondTheLimit_MessageNamesAtAndWhereItEnds()
+    {
+        using var p = new PolicyRig(8);
+        var at = Now.AddDays(35).AddMinutes(-30);
+
+        var result = p.Policy.Schedule(2, 0, at, null, "slurm", "test");
+
+        Assert.Equal(ErrorCodes.InvalidRequest, result.ErrorCode);
+        Assert.Contains($"\"at\" {UtcMillisecondsConverter.ToText(at)} with the default span of 1 h ends {UtcMillisecondsConverter.ToText(at.AddHours(1))}", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
