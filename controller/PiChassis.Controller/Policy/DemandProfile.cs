@@ -76,9 +76,10 @@ public sealed class DemandProfile
         _history?.Save(minute, nodes, minute - RetentionMinutes);
     }
 
-    /// <summary>The demand expected in the minute that holds <paramref name="at"/>.</summary>
+    /// <summary>The demand expected in the minute that holds <paramref name="at"/>; the forecast is for that minute's start.</summary>
     public DemandForecast Predict(DateTimeOffset at)
     {
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var minute = MinuteOf(at);
         if (!_forecasts.TryGetValue(minute, out var forecast))
         {

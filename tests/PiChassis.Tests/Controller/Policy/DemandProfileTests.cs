@@ -24,6 +24,19 @@ public class DemandProfileTests
     }
 
     [Fact]
+    public void Upcoming_FromWithinAMinute_EachForecastIsForItsMinutesStart()
+    {
+        var profile = NewProfile();
+        RecordDay(profile, 0, m => m is >= 120 and < 180 ? 16 : 1);
+        var from = Monday.AddDays(1).AddHours(2).AddSeconds(36.9);
+
+        var upcoming = profile.Upcoming(from, 3);
+
+        Assert.Equal([0, 1, 2], upcoming.Select(f => (f.At - Monday.AddDays(1).AddHours(2)).TotalMinutes));
+        Assert.Equal(Monday.AddDays(1).AddHours(2), profile.Predict(from.AddSeconds(10)).At);
+    }
+
+    [Fact]
     public void Predict_NightlyWave_PredictedFromDayTwoWithRisingConfidence()
     {
         var profile = NewProfile();
