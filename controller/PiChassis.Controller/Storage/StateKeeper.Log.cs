@@ -6,7 +6,11 @@ public sealed partial class StateKeeper
 {
     [LoggerMessage(EventId = 310, Level = LogLevel.Information,
         Message = "Restored {Slots} slot(s) and the energy counters of {Day:yyyy-MM-dd} from the store ({Status}); the previous run's stop was {PreviousStop}")]
-    private partial void LogStarted(int slots, DateOnly? day, StoreStatus status, PreviousStop previousStop);
+    private partial void LogStarted(int slots, DateOnly day, StoreStatus status, PreviousStop previousStop);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Information,
+        Message = "Restored {Slots} slot(s) from the store ({Status}), which keeps no energy counters yet; the previous run's stop was {PreviousStop}")]
+    private partial void LogStartedWithoutEnergy(int slots, StoreStatus status, PreviousStop previousStop);
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The power engine has stopped: its state could not be written")]
     private partial void LogLoopStopped();

@@ -119,7 +119,14 @@ public sealed partial class StateKeeper : PeriodicService
         engine.StateChanged += OnStateChanged;
         var started = engine.StartUp(Describe(_store.Database, stored.PreviousStop));
         Save(engine.Persisted());
-        LogStarted(stored.Slots.Count, stored.EnergyDay, _store.Database.Status, stored.PreviousStop);
+        if (stored.EnergyDay is { } energyDay)
+        {
+            LogStarted(stored.Slots.Count, energyDay, _store.Database.Status, stored.PreviousStop);
+        }
+        else
+        {
+            LogStartedWithoutEnergy(stored.Slots.Count, _store.Database.Status, stored.PreviousStop);
+        }
         return started;
     }
 
