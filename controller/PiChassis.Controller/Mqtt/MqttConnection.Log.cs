@@ -46,6 +46,20 @@ public sealed partial class MqttConnection
     [LoggerMessage(EventId = 409, Level = LogLevel.Error, Message = "MQTT message on {Topic} could not be handled")]
     private partial void LogHandlerFailed(string topic, Exception exception);
 
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int SessionTakenOverEventId = 421;
+
+    [LoggerMessage(EventId = SessionTakenOverEventId, Level = LogLevel.Error,
+        Message = "MQTT broker {Endpoint} handed the session {ClientId} to another client: is a second controller running with this Chassis:Id (or Mqtt:ClientId)?")]
+    private partial void LogSessionTakenOver(string endpoint, string clientId);
+
+    /// <summary>Stable id of the message below, for log filters and tests.</summary>
+    public const int LostEarlyEventId = 422;
+
+    [LoggerMessage(EventId = LostEarlyEventId, Level = LogLevel.Warning,
+        Message = "MQTT connection to {Endpoint} was lost within its first keep-alive; reconnecting in {Delay}. If this repeats, another client may be connecting as {ClientId} (a second controller with this Chassis:Id?)")]
+    private partial void LogLostEarly(string endpoint, TimeSpan delay, string clientId);
+
     [LoggerMessage(EventId = 410, Level = LogLevel.Debug, Message = "MQTT disconnect failed: {Reason}")]
     private partial void LogStopFailed(string reason);
 }

@@ -8,33 +8,50 @@ public sealed partial class MqttConnection
     private async Task RunAsync(CancellationToken stop)
     {
         var backoff = _options.ReconnectMinDelay;
+
+        // A connection lost before it lasted one keep-alive is retried after the backoff, not at once:
+        // two clients under one client id (a second controller with this chassis id) would otherwise
+        // throw each other out as fast as the broker answers. One that lasted resets the backoff.
+        var lostEarly = false;
         while (!stop.IsCancellationRequested)
         {
             Task? wakeup = Volatile.Read(ref _wakeup).Task;
             TimeSpan wait;
-            if (!_client.IsConnected)
+            if (!_client.IsConnected && lostEarly)
+            {
+                lostEarly = false;
+                wait = Jitter(backoff);
+                LogLostEarly(_endpoint, wait, ClientId);
+                backoff = Doubled(backoff);
+                wakeup = null;
+            }
+            else if (!_client.IsConnected)
             {
                 if (await TryConnectAsync(stop))
                 {
-                    backoff = _options.ReconnectMinDelay;
+                    lostEarly = true;
                     wait = _options.KeepAlive;
                 }
                 else
                 {
                     wait = Jitter(backoff);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+                    backoff = Doubled(backoff);
                     wakeup = null;
                 }
             }
             else
             {
                 await PingAsync(stop);
+                lostEarly = false;
+                backoff = _options.ReconnectMinDelay;
                 wait = _options.KeepAlive;
             }
 
             await WaitAsync(wait, wakeup, stop);
         }
     }
+
+    private TimeSpan Doubled(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
 
     private async Task<bool> TryConnectAsync(CancellationToken stop)
     {
@@ -144,7 +161,16 @@ public sealed partial class MqttConnection
     {
         if (args.ClientWasConnected && _stop is not null)
         {
-            LogDisconnected(_endpoint, args.Reason.ToString(), args.Exception?.GetBaseException().Message ?? args.ReasonString ?? "");
+            if (args.Reason == MqttClientDisconnectReason.SessionTakenOver)
+            {
+                // Said only by brokers that send the reason (MQTTnet's does; Mosquitto 2.0 just closes).
+                LogSessionTakenOver(_endpoint, ClientId);
+            }
+            else
+            {
+                LogDisconnected(_endpoint, args.Reason.ToString(), args.Exception?.GetBaseException().Message ?? args.ReasonString ?? "");
+            }
+
             Disconnected?.Invoke(this, EventArgs.Empty);
             Wake();
         }
