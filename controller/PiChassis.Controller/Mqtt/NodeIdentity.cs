@@ -11,8 +11,11 @@ namespace PiChassis.Controller.Mqtt;
 /// Plug &amp; play, bound to the physical slot: a board knows its own name, the chassis only where it
 /// is, and a name heard on the broker is a claim, never proof. A configured name
 /// (<c>Chassis:Slots:N:Node</c>) is never replaced. For a slot with the default name, a claim counts
-/// only when the claimant's uptime matches that slot's own power-on, and it may only come from a
-/// broker user of that name (the broker's ACL lets user &lt;node&gt; alone write
+/// only when the claimant's uptime matches that slot's own power-on and nothing else explains it: not
+/// the power-on of the slot that already answers to the name (slots boot together, so a board's
+/// uptime often fits its neighbours' power-ons too), nor that of another slot still waiting for its
+/// board's first word (then which slot the board is in is unknown, and nothing is concluded). It may
+/// only come from a broker user of that name (the broker's ACL lets user &lt;node&gt; alone write
 /// <c>pichassis/nodes/&lt;node&gt;/…</c>; the controller relies on it). A name still heard
 /// <see cref="Confirmation"/> later, with no other claimant meanwhile, becomes the slot's pending
 /// name, which an operator confirms or rejects; two claimants, or a name that a powered, beating slot
@@ -51,7 +54,8 @@ public sealed partial class NodeIdentity
     private readonly ChassisOptions _chassis;
     private readonly TimeProvider _time;
     private readonly ILogger<NodeIdentity> _logger;
-    private readonly Dictionary<int, DateTimeOffset> _awaitingFirstBeat = [];
+    private readonly Dictionary<int, DateTimeOffset> _poweredOn = [];
+    private readonly HashSet<int> _awaitingFirstBeat = [];
     private readonly Dictionary<int, (string Node, DateTimeOffset FirstHeard)> _claims = [];
 
     public NodeIdentity(ChassisEvents events, NodeMapFile mapFile, IOptions<ChassisOptions> chassis, TimeProvider time, ILogger<NodeIdentity> logger)
@@ -105,7 +109,10 @@ public sealed partial class NodeIdentity
         }
 
         var holder = engine.States.FirstOrDefault(s => s.Node == node || s.PendingNode == node);
-        var claimed = uptimeS is { } uptime ? AwaitingSince(uptime) : null;
+        var bootedAt = uptimeS is { } uptime ? _time.GetUtcNow() - TimeSpan.FromSeconds(uptime) : (DateTimeOffset?)null;
+        // A board whose uptime fits the power-on of the slot that has its name speaks from there, however many slots booted with it.
+        var fromItsSlot = holder is { Power: true } && bootedAt is { } booted && BootedWith(holder.Slot, booted);
+        var claimed = bootedAt is { } at && !fromItsSlot ? OnlyAwaitingBootedWith(at, node) : null;
         if (holder is { Power: true })
         {
             if (claimed is { } other && other != holder.Slot && engine.IsBeating(holder.Slot, Beating))
@@ -197,22 +204,31 @@ public sealed partial class NodeIdentity
 
     private SlotOptions? Options(int slot) => _chassis.Slots.FirstOrDefault(s => s.Slot == slot);
 
-    /// <summary>The learnable slot, still waiting for its board's first word, whose power-on matches a board up for <paramref name="uptimeS"/> seconds.</summary>
-    private int? AwaitingSince(double uptimeS)
+    /// <summary>Whether a board that started at <paramref name="bootedAt"/> may have booted with <paramref name="slot"/>'s latest power-on.</summary>
+    private bool BootedWith(int slot, DateTimeOffset bootedAt) =>
+        _poweredOn.TryGetValue(slot, out var on) && bootedAt >= on - UptimeAhead && bootedAt <= on + UptimeSlack;
+
+    /// <summary>
+    /// The learnable slot, still waiting for its board's first word, whose power-on matches a board
+    /// that started at <paramref name="bootedAt"/>; none when several match, as slots powered on
+    /// together do: which of them the board is in is then unknown.
+    /// </summary>
+    private int? OnlyAwaitingBootedWith(DateTimeOffset bootedAt, string node)
     {
         var now = _time.GetUtcNow();
-        foreach (var stale in _awaitingFirstBeat.Where(w => now - w.Value > Window).Select(w => w.Key).ToList())
+        foreach (var stale in _awaitingFirstBeat.Where(s => now - _poweredOn[s] > Window).ToList())
         {
             _awaitingFirstBeat.Remove(stale);
             _claims.Remove(stale);
         }
 
-        var uptime = TimeSpan.FromSeconds(uptimeS);
-        return _awaitingFirstBeat
-            .Where(w => uptime <= now - w.Value + UptimeAhead && uptime >= now - w.Value - UptimeSlack)
-            .OrderBy(w => (now - w.Value - uptime).Duration())
-            .Select(w => (int?)w.Key)
-            .FirstOrDefault();
+        var matches = _awaitingFirstBeat.Where(s => BootedWith(s, bootedAt)).Order().ToList();
+        if (matches.Count > 1)
+        {
+            LogAmbiguous(node, matches);
+        }
+
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private void Claim(PowerEngine engine, int slot, string node, SlotState? movedFrom)
@@ -239,13 +255,18 @@ public sealed partial class NodeIdentity
             return;
         }
 
-        if (e.Type == EventTypes.PowerOn && IsLearnable(slot))
+        if (e.Type == EventTypes.PowerOn)
         {
-            _awaitingFirstBeat[slot] = e.At;
-            _claims.Remove(slot);
+            _poweredOn[slot] = e.At;
+            if (IsLearnable(slot))
+            {
+                _awaitingFirstBeat.Add(slot);
+                _claims.Remove(slot);
+            }
         }
         else if (e.Type == EventTypes.PowerOff)
         {
+            _poweredOn.Remove(slot);
             _awaitingFirstBeat.Remove(slot);
             _claims.Remove(slot);
         }
@@ -311,6 +332,9 @@ public sealed partial class NodeIdentity
 
     [LoggerMessage(EventId = 440, Level = LogLevel.Information, Message = "Slot {Slot} may hold node {Node} (answers to {Current} until an operator confirms)")]
     private partial void LogLearnt(int slot, string node, string current);
+
+    [LoggerMessage(EventId = 439, Level = LogLevel.Debug, Message = "Node {Node}'s uptime fits the power-on of slots {Slots}, which still wait for their boards: it counts for none of them")]
+    private partial void LogAmbiguous(string node, IEnumerable<int> slots);
 
     [LoggerMessage(EventId = 447, Level = LogLevel.Warning, Message = "Slot {Slot}: identity conflict, nothing changed: {Reason}")]
     private partial void LogConflict(int slot, string reason);

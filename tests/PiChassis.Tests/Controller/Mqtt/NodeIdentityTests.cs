@@ -311,6 +311,114 @@ public sealed class NodeIdentityTests : IDisposable
         Assert.Null(_rig.State(2).PendingNode);
     }
 
+    /// <summary>
+    /// QA's <c>power cycle all</c>: the slots come on together (a stagger apart) and each board's agent,
+    /// up 25 s after its slot's power-on, sends its announcement and its heartbeat back to back, then
+    /// beats every 5 s. Each uptime also fits the next slot's power-on; it used to count for that slot
+    /// (a false conflict for every next slot).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OnHeartbeat_SlotsBootingTogetherEachHearTheirOwnBoard_NoConflictNothingLearnt(bool slot1Configured)
+    {
+        var identity = slot1Configured ? Identity((1, "node01")) : _identity;
+        var poweredAt = new Dictionary<int, DateTimeOffset>();
+        for (var slot = 1; slot <= 4; slot++)
+        {
+            Assert.True(_rig.PowerOn(slot).Ok);
+            Assert.True(_rig.Relays[slot - 1].IsClosed);
+            poweredAt[slot] = _rig.Time.GetUtcNow();
+            _rig.Time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        for (var second = 0; second < 60; second++)
+        {
+            foreach (var (slot, at) in poweredAt)
+            {
+                var up = (int)(_rig.Time.GetUtcNow() - at).TotalSeconds;
+                if (up >= 25 && up % 5 == 0)
+                {
+                    var words = up == 25 ? 2 : 1;
+                    for (var word = 0; word < words; word++)
+                    {
+                        identity.OnHeartbeat(_rig.Engine, $"node{slot:D2}", up);
+                    }
+                }
+            }
+
+            _rig.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Empty(Events(EventTypes.IdentityConflict));
+        Assert.Empty(Events(NodeIdentity.EventType));
+        Assert.All(_rig.Engine.States, s => Assert.Equal((SlotPhase.On, $"node{s.Slot:D2}", (string?)null), (s.Phase, s.Node, s.PendingNode)));
+    }
+
+    [Fact]
+    public void OnHeartbeat_UnknownBoardWhoseUptimeFitsTwoBootingSlots_NothingLearntUntilTheOtherSlotsOwnBoardSpeaks()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(2));
+        _rig.PowerOn(4);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+
+        HearUntilConfirmed("node42", uptimeS: 19);
+
+        Assert.Null(_rig.State(3).PendingNode);
+        Assert.Null(_rig.State(4).PendingNode);
+        Assert.Empty(Events(EventTypes.IdentityConflict));
+
+        _identity.OnHeartbeat(_rig.Engine, "node04", uptimeS: 33);
+        HearUntilConfirmed("node42", uptimeS: 35);
+
+        Assert.Equal("node42", _rig.State(3).PendingNode);
+        Assert.Null(_rig.State(4).PendingNode);
+    }
+
+    [Fact]
+    public void OnHeartbeat_TwoUnknownBoardsBootingTogether_NoConflictNothingLearnt()
+    {
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(2));
+        _rig.PowerOn(4);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+
+        for (var beat = 0; beat < 4; beat++)
+        {
+            _identity.OnHeartbeat(_rig.Engine, "node42", uptimeS: 19 + (beat * 10));
+            _identity.OnHeartbeat(_rig.Engine, "node43", uptimeS: 17 + (beat * 10));
+            _rig.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Empty(Events(EventTypes.IdentityConflict));
+        Assert.Empty(Events(NodeIdentity.EventType));
+    }
+
+    [Fact]
+    public void OnHeartbeat_BoardMovedIntoOneOfTwoSlotsBootingTogether_ConflictOnceTheOtherSlotsOwnBoardSpoke()
+    {
+        _rig.PowerOn(2);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "node02", uptimeS: 18);
+        _rig.Time.Advance(TimeSpan.FromSeconds(60));
+        _identity.OnHeartbeat(_rig.Engine, "node02", uptimeS: 78);
+        _rig.PowerOn(3);
+        _rig.Time.Advance(TimeSpan.FromSeconds(2));
+        _rig.PowerOn(4);
+        _rig.Time.Advance(TimeSpan.FromSeconds(20));
+        _identity.OnHeartbeat(_rig.Engine, "node02", uptimeS: 19);
+        Assert.Empty(Events(EventTypes.IdentityConflict));
+
+        _identity.OnHeartbeat(_rig.Engine, "node04", uptimeS: 17);
+        _identity.OnHeartbeat(_rig.Engine, "node02", uptimeS: 19);
+
+        var conflict = Assert.Single(Events(EventTypes.IdentityConflict));
+        Assert.Equal((3, 2), (conflict.Slot, (int?)conflict.Detail!["held_by_slot"]));
+        Assert.Equal(("node02", "node03"), (_rig.State(2).Node, _rig.State(3).Node));
+        Assert.Null(_rig.State(3).PendingNode);
+    }
+
     [Fact]
     public void OnHeartbeat_BootEndedBeforeTheAgentSpoke_StillLearns()
     {
