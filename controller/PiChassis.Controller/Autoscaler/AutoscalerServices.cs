@@ -20,7 +20,7 @@ public static class AutoscalerServices
     public static IServiceCollection AddPiChassisAutoscaler(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AutoscalerOptions>().Bind(configuration.GetSection(AutoscalerOptions.Section));
+        services.AddOptions<AutoscalerOptions>().BindReadable(configuration.GetSection(AutoscalerOptions.Section), (s, o) => s.Bind(o));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutoscalerOptions>, AutoscalerOptionsValidator>());
         if (!IsEnabled(configuration))
         {
@@ -59,7 +59,7 @@ public static class AutoscalerServices
     }
 
     public static bool IsEnabled(IConfiguration configuration) =>
-        configuration.GetValue<bool>($"{AutoscalerOptions.Section}:Enabled");
+        ReadableSettings.Switch(configuration, $"{AutoscalerOptions.Section}:Enabled") == true;
 
     /// <summary>This controller's requester level on other chassis: its broker user, else its client id (docs/mqtt-api.md, Conventions).</summary>
     private static string RequesterLevel(IServiceProvider sp)

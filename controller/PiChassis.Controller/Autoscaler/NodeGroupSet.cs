@@ -86,7 +86,7 @@ public sealed partial class NodeGroupSet
         var where = $"Autoscaler:NodeGroups:{i}";
         if (!LabelValue().IsMatch(group.Name) || group.Name.Length == 0)
         {
-            errors.Add($"{where}: Name '{Shorten(group.Name)}' must be 1 to 63 of a-z, 0-9 and '-', starting and ending with a letter or digit (a Kubernetes label value).");
+            errors.Add($"{where}: Name '{OptionChecks.Shorten(group.Name)}' must be 1 to 63 of a-z, 0-9 and '-', starting and ending with a letter or digit (a Kubernetes label value).");
         }
         else if (all.FindIndex(g => g.Name == group.Name) != i)
         {
@@ -96,7 +96,7 @@ public sealed partial class NodeGroupSet
         CheckTemplate(group, where, errors);
         if (!Hostlist.TryParse(group.Nodes, out var hostlist, out var why) || hostlist.All || hostlist.Slots.Count > 0)
         {
-            errors.Add($"{where}: Nodes '{Shorten(group.Nodes)}' must be a hostlist of node names, e.g. node[01-04]: {why ?? "'all' and slot: terms are not node names"}.");
+            errors.Add($"{where}: Nodes '{OptionChecks.Shorten(group.Nodes)}' must be a hostlist of node names, e.g. node[01-04]: {why ?? "'all' and slot: terms are not node names"}.");
             return null;
         }
 
@@ -107,7 +107,7 @@ public sealed partial class NodeGroupSet
             var slot = chassis.Slots.FirstOrDefault(s => string.Equals(s.Node, node, StringComparison.Ordinal));
             if (slot is null && !remote)
             {
-                errors.Add($"{where}: Nodes: '{Shorten(node)}' is no slot of chassis '{chassis.Id}' (without Autoscaler:RemoteChassis a group holds this chassis' slots only).");
+                errors.Add($"{where}: Nodes: '{OptionChecks.Shorten(node)}' is no slot of chassis '{chassis.Id}' (without Autoscaler:RemoteChassis a group holds this chassis' slots only).");
                 continue;
             }
 
@@ -164,12 +164,10 @@ public sealed partial class NodeGroupSet
         Check(group.Labels.Count <= MaxLabels, $"Labels: {group.Labels.Count} labels; at most {MaxLabels}.");
         foreach (var (key, value) in group.Labels.Take(MaxLabels))
         {
-            Check(LabelKey().IsMatch(key) && key.Length <= 316, $"Labels: key '{Shorten(key)}' is not a Kubernetes label key ([prefix/]name, name 1 to 63 characters).");
-            Check(LabelText().IsMatch(value), $"Labels: value '{Shorten(value)}' of '{Shorten(key)}' is not a Kubernetes label value (at most 63 of A-Z, a-z, 0-9, '-', '_', '.').");
+            Check(LabelKey().IsMatch(key) && key.Length <= 316, $"Labels: key '{OptionChecks.Shorten(key)}' is not a Kubernetes label key ([prefix/]name, name 1 to 63 characters).");
+            Check(LabelText().IsMatch(value), $"Labels: value '{OptionChecks.Shorten(value)}' of '{OptionChecks.Shorten(key)}' is not a Kubernetes label value (at most 63 of A-Z, a-z, 0-9, '-', '_', '.').");
         }
     }
-
-    private static string Shorten(string text) => text.Length > 80 ? $"{text[..80]}…" : text;
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
     private static partial Regex LabelValue();

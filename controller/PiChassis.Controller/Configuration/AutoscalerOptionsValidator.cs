@@ -77,6 +77,4 @@ public sealed class AutoscalerOptionsValidator(IOptions<ChassisOptions> chassis)
 
     private static string? FileCheck(string key, string? path) =>
         Check(path is null || (path.Length <= MaxPath && File.Exists(path)), $"Autoscaler:{key} '{Shorten(path)}' is not an existing file.");
-
-    private static string? Shorten(string? text) => text is { Length: > 80 } ? $"{text[..80]}…" : text;
 }

@@ -49,7 +49,8 @@ public static class ChassisAddressBinder
         }
         catch (FormatException e)
         {
-            throw new InvalidOperationException($"Failed to convert configuration value at '{section.Path}' to an I2C address.", e);
+            // Worded as the binder's own conversion errors, which ReadableSettings reads.
+            throw new InvalidOperationException($"Failed to convert configuration value '{section.Value}' at '{section.Path}' to type '{typeof(I2cAddress)}'.", e);
         }
     }
 }

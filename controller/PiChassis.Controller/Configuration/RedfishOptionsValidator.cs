@@ -69,6 +69,4 @@ public sealed class RedfishOptionsValidator : IValidateOptions<RedfishOptions>
             : PasswordHash.TryParse(account.PasswordHash, out _, out var why) ? null : why;
         yield return hashError is null ? null : $"{where}: PasswordHash {hashError}.";
     }
-
-    private static string? Shorten(string? text) => text is { Length: > 80 } ? $"{text[..80]}…" : text;
 }

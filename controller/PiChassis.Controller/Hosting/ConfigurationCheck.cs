@@ -42,12 +42,8 @@ public static class ConfigurationCheck
         }
         catch (OptionsValidationException e)
         {
+            // A value that cannot be read is among them (ReadableSettings), not a stop before the rest.
             errors.AddRange(e.Failures);
-        }
-        catch (InvalidOperationException e)
-        {
-            // The binder could not convert a value (e.g. "abc" for a number).
-            errors.Add(e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}");
         }
     }
 }

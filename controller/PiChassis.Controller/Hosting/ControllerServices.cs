@@ -30,7 +30,7 @@ public static class ControllerServices
         services.TryAddSingleton(TimeProvider.System);
         AddOptions(services, configuration);
         services.AddPiChassisMqtt(configuration);
-        if (configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled"))
+        if (ReadableSettings.Switch(configuration, $"{SimulationOptions.Section}:Enabled") == true)
         {
             services.AddSimulatedChassis();
         }
@@ -64,18 +64,21 @@ public static class ControllerServices
 
     private static void AddOptions(IServiceCollection services, IConfiguration configuration)
     {
-        var chassis = configuration.GetSection(ChassisOptions.Section);
-        services.AddOptions<ChassisOptions>().Bind(chassis).Configure(o => ChassisAddressBinder.Apply(chassis, o)).PostConfigure(DefaultWiring.ApplyTo);
-        services.AddOptions<SamplingOptions>().Bind(configuration.GetSection(SamplingOptions.Section));
-        services.AddOptions<PowerOptions>().Bind(configuration.GetSection(PowerOptions.Section));
-        services.AddOptions<ProtectionOptions>().Bind(configuration.GetSection(ProtectionOptions.Section));
-        services.AddOptions<WatchdogOptions>().Bind(configuration.GetSection(WatchdogOptions.Section));
-        services.AddOptions<SimulationOptions>().Bind(configuration.GetSection(SimulationOptions.Section));
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.AddOptions<MqttOptions>().Bind(configuration.GetSection(MqttOptions.Section));
-        services.AddOptions<ConsoleViewOptions>().Bind(configuration.GetSection(ConsoleViewOptions.Section));
-        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section));
-        services.AddOptions<RedfishOptions>().Bind(configuration.GetSection(RedfishOptions.Section));
+        services.AddOptions<ChassisOptions>().BindReadable(configuration.GetSection(ChassisOptions.Section), (s, o) =>
+        {
+            s.Bind(o);
+            ChassisAddressBinder.Apply(s, o);
+        }).PostConfigure(DefaultWiring.ApplyTo);
+        services.AddOptions<SamplingOptions>().BindReadable(configuration.GetSection(SamplingOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<PowerOptions>().BindReadable(configuration.GetSection(PowerOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<ProtectionOptions>().BindReadable(configuration.GetSection(ProtectionOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<WatchdogOptions>().BindReadable(configuration.GetSection(WatchdogOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<SimulationOptions>().BindReadable(configuration.GetSection(SimulationOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<StorageOptions>().BindReadable(configuration.GetSection(StorageOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<MqttOptions>().BindReadable(configuration.GetSection(MqttOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<ConsoleViewOptions>().BindReadable(configuration.GetSection(ConsoleViewOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<MetricsOptions>().BindReadable(configuration.GetSection(MetricsOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<RedfishOptions>().BindReadable(configuration.GetSection(RedfishOptions.Section), (s, o) => s.Bind(o));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChassisOptions>, ChassisOptionsValidator>());
         var general = new ControllerOptionsValidator();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>>(general));

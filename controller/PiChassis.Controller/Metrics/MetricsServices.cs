@@ -12,7 +12,7 @@ public static class MetricsServices
     public static bool IsEnabled(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetValue<bool>($"{MetricsOptions.Section}:Enabled");
+        return ReadableSettings.Switch(configuration, $"{MetricsOptions.Section}:Enabled") == true;
     }
 
     public static IServiceCollection AddPiChassisMetrics(this IServiceCollection services, IConfiguration configuration)

@@ -22,7 +22,7 @@ public static class MqttServices
     public static IServiceCollection AddPiChassisMqtt(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
+        services.AddOptions<TelemetryOptions>().BindReadable(configuration.GetSection(TelemetryOptions.Section), (s, o) => s.Bind(o));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, ControllerOptionsValidator>());
         services.TryAddSingleton(sp => new Topics(sp.GetRequiredService<IOptions<ChassisOptions>>().Value.Id));
         services.TryAddSingleton(sp => BrokerEndpoint.From(

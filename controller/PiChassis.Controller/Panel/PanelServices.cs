@@ -19,9 +19,9 @@ public static class PanelServices
     public static IServiceCollection AddPiChassisPanel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var simulating = configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled");
-        services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section));
-        services.AddOptions<CoolingOptions>().Bind(configuration.GetSection(CoolingOptions.Section)).PostConfigure(cooling =>
+        var simulating = ReadableSettings.Switch(configuration, $"{SimulationOptions.Section}:Enabled") == true;
+        services.AddOptions<PanelOptions>().BindReadable(configuration.GetSection(PanelOptions.Section), (s, o) => s.Bind(o));
+        services.AddOptions<CoolingOptions>().BindReadable(configuration.GetSection(CoolingOptions.Section), (s, o) => s.Bind(o)).PostConfigure(cooling =>
         {
             // Defaults go in after binding: the binder appends to a list instead of replacing it.
             if (cooling.Curve.Count == 0)

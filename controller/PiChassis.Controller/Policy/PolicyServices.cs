@@ -15,7 +15,7 @@ public static class PolicyServices
     public static IServiceCollection AddPiChassisPolicy(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
+        services.AddOptions<PolicyOptions>().BindReadable(configuration.GetSection(PolicyOptions.Section), (s, o) => s.Bind(o));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
         services.TryAddSingleton(sp =>
         {

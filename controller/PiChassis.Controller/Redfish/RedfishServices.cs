@@ -17,8 +17,8 @@ public static class RedfishServices
     public static IServiceCollection AddPiChassisRedfish(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var redfish = configuration.GetValue<bool?>($"{RedfishOptions.Section}:Enabled")
-            ?? configuration.GetValue<bool>($"{SimulationOptions.Section}:Enabled");
+        var redfish = (ReadableSettings.Switch(configuration, $"{RedfishOptions.Section}:Enabled")
+            ?? ReadableSettings.Switch(configuration, $"{SimulationOptions.Section}:Enabled")) == true;
         var metrics = MetricsServices.IsEnabled(configuration);
         var autoscaler = AutoscalerServices.IsEnabled(configuration);
         if (!redfish && !metrics && !autoscaler)

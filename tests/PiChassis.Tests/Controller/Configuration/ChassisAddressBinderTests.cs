@@ -46,8 +46,7 @@ public class ChassisAddressBinderTests
 
         var errors = ConfigurationCheck.Collect(services);
 
-        Assert.Contains(errors, e => e.Contains("Chassis:Slots:0:SensorAddress", StringComparison.Ordinal)
-            && e.Contains("'0xZZ' is not an I2C address", StringComparison.Ordinal));
+        Assert.Contains("Chassis:Slots:0:SensorAddress \"0xZZ\" is not an I2C address (write 0x40 or 64).", errors);
     }
 
     [Fact]
