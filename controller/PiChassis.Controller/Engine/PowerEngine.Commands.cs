@@ -118,7 +118,7 @@ public sealed partial class PowerEngine
 
         if (IsRateLimited(slot))
         {
-            return Refuse(slot, ErrorCodes.RateLimited, $"{_power.MaxCyclesPerHour} power-ons in the last hour");
+            return RefuseRateLimited(slot);
         }
 
         Enqueue(slot, command.Origin, command.Source);
@@ -182,7 +182,7 @@ public sealed partial class PowerEngine
     {
         if (IsRateLimited(slot))
         {
-            return Refuse(slot, ErrorCodes.RateLimited, $"{_power.MaxCyclesPerHour} power-ons in the last hour");
+            return RefuseRateLimited(slot);
         }
 
         if (!OpenRelay(slot, command.Source, forced: true))
@@ -299,7 +299,6 @@ public sealed partial class PowerEngine
         SetPhase(slot, SlotPhase.Queued, source);
     }
 
-    private bool IsRateLimited(SlotRuntime slot) => PowerOnsSince(slot, Now - TimeSpan.FromHours(1)) >= _power.MaxCyclesPerHour;
 
     private static CommandResult Refuse(SlotRuntime slot, string code, string message) =>
         CommandResult.Refused(slot.Slot, slot.Phase, code, message);

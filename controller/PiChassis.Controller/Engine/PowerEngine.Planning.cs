@@ -20,8 +20,7 @@ public sealed partial class PowerEngine
 
         return command.Action switch
         {
-            SlotAction.On when slot.Phase == SlotPhase.Off && IsRateLimited(slot) =>
-                Refuse(slot, ErrorCodes.RateLimited, $"{_power.MaxCyclesPerHour} power-ons in the last hour"),
+            SlotAction.On when slot.Phase == SlotPhase.Off && IsRateLimited(slot) => RefuseRateLimited(slot),
             SlotAction.Off when slot.Phase == SlotPhase.Fault => Refuse(slot, ErrorCodes.FaultLatched, "slot is in fault; use force_off"),
             _ => null,
         };

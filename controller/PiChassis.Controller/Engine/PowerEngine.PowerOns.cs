@@ -1,3 +1,5 @@
+using PiChassis.Shared.Json;
+
 namespace PiChassis.Controller.Engine;
 
 // Each slot's power-ons of the last day, on the engine's monotonic clock: the hourly wear guard
@@ -6,6 +8,7 @@ namespace PiChassis.Controller.Engine;
 public sealed partial class PowerEngine
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     /// <summary>How often the slot's relay closed in the last 24 hours, before this run too as far as the store kept it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such slot.</exception>
@@ -14,6 +17,19 @@ public sealed partial class PowerEngine
         : throw new ArgumentOutOfRangeException(nameof(slot), slot, "no such slot");
 
     private static int PowerOnsSince(SlotRuntime slot, TimeSpan from) => slot.PowerOns.Count(at => at > from);
+
+    private bool IsRateLimited(SlotRuntime slot) => PowerOnsSince(slot, Now - Hour) >= _power.MaxCyclesPerHour;
+
+    /// <summary>The wear guard's refusal, saying when the slot may be powered on again: when enough of the hour's power-ons are an hour old.</summary>
+    private CommandResult RefuseRateLimited(SlotRuntime slot)
+    {
+        var hourAgo = Now - Hour;
+        var inTheHour = slot.PowerOns.Where(at => at > hourAgo).ToList();
+        var freesOne = inTheHour[inTheHour.Count - _power.MaxCyclesPerHour];
+        var next = _time.GetUtcNow() + (freesOne - hourAgo);
+        return Refuse(slot, ErrorCodes.RateLimited,
+            $"{_power.MaxCyclesPerHour} power-ons in the last hour; the next is allowed at {UtcMillisecondsConverter.ToText(next)}");
+    }
 
     private void CountPowerOn(SlotRuntime slot, TimeSpan now)
     {

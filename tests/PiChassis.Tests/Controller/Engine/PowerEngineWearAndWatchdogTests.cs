@@ -1,4 +1,5 @@
 using PiChassis.Controller.Engine;
+using PiChassis.Shared.Json;
 using PiChassis.Tests.TestSupport;
 
 namespace PiChassis.Tests.Controller.Engine;
@@ -18,6 +19,8 @@ public class PowerEngineWearAndWatchdogTests
         var refused = rig.Execute(1, SlotAction.Cycle);
 
         Assert.Equal(ErrorCodes.RateLimited, refused.ErrorCode);
+        var firstPowerOn = rig.EventsOf(EventTypes.PowerOn, 1)[0].At;
+        Assert.EndsWith($"the next is allowed at {UtcMillisecondsConverter.ToText(firstPowerOn.AddHours(1))}", refused.Message, StringComparison.Ordinal);
         Assert.True(rig.Chassis.Slot(1).RelayInputClosed, "a refused cycle must not cut the slot");
         Assert.Equal(3, rig.State(1).RelayCycles);
 
