@@ -165,10 +165,7 @@ public sealed partial class PowerEngine
         return started;
     }
 
-    /// <summary>
-    /// A relay that opened shortly before the restart keeps its minimum off-time: its off time is
-    /// put back on this run's clock (one stamped ahead of now, by a clock set back since, counts as now).
-    /// </summary>
+    /// <summary>A relay that opened shortly before the restart keeps its minimum off-time: its off time is put back on this run's clock.</summary>
     private void RestoreOffTime(SlotRuntime slot, DateTimeOffset? openedAt)
     {
         if (openedAt is not { } opened || slot.Relay.IsClosed)
@@ -176,10 +173,12 @@ public sealed partial class PowerEngine
             return;
         }
 
-        var utcNow = _time.GetUtcNow();
         slot.RelayOpenedAt = opened;
-        slot.OffAt = opened < utcNow ? Now - (utcNow - opened) : Now;
+        slot.OffAt = OnThisRunsClock(opened, _time.GetUtcNow());
     }
+
+    /// <summary>A wall-clock time kept from before this run, on the engine's monotonic clock; one ahead of now (a clock set back since) counts as now.</summary>
+    private TimeSpan OnThisRunsClock(DateTimeOffset at, DateTimeOffset utcNow) => at < utcNow ? Now - (utcNow - at) : Now;
 
     private static SlotAction? AfterPowerLoss(SlotRuntime slot, PersistedSlot? saved) => slot.RestorePolicy switch
     {

@@ -39,15 +39,14 @@ public sealed partial class PowerEngine
         _powerOnHistory?.Save(slot.Slot, utcNow, utcNow - Day);
     }
 
-    /// <summary>Puts back the kept power-ons of the last day; one stamped ahead of now (a clock set back since) counts as now.</summary>
+    /// <summary>Puts back the kept power-ons of the last day, on this run's clock.</summary>
     private void RestorePowerOns(IEnumerable<(int Slot, DateTimeOffset At)> kept, DateTimeOffset utcNow)
     {
-        var now = Now;
         foreach (var (number, at) in kept.OrderBy(p => p.At))
         {
             if (Find(number) is { } slot && at > utcNow - Day)
             {
-                slot.PowerOns.Add(at < utcNow ? now - (utcNow - at) : now);
+                slot.PowerOns.Add(OnThisRunsClock(at, utcNow));
             }
         }
     }
