@@ -21,7 +21,12 @@ internal sealed partial class BrokerAccess(BrokerAccounts accounts, ILogger logg
         server.ValidatingConnectionAsync += Validate;
         server.ClientDisconnectedAsync += args =>
         {
-            _roles.TryRemove(args.ClientId, out _);
+            // A session taken over by its own login's new connection keeps the rights given to that connection.
+            if (args.DisconnectType != MqttClientDisconnectType.Takeover)
+            {
+                _roles.TryRemove(args.ClientId, out _);
+            }
+
             return Task.CompletedTask;
         };
         server.InterceptingSubscriptionAsync += Subscribe;
@@ -39,7 +44,16 @@ internal sealed partial class BrokerAccess(BrokerAccounts accounts, ILogger logg
             return Task.CompletedTask;
         }
 
-        _roles[string.IsNullOrEmpty(args.ClientId) ? args.AssignedClientIdentifier : args.ClientId] = role;
+        var clientId = string.IsNullOrEmpty(args.ClientId) ? args.AssignedClientIdentifier : args.ClientId;
+        if (_roles.TryGetValue(clientId, out var holder) && holder.Name != role.Name)
+        {
+            // Taking over another login's session (the controller's, say) would cut that client off.
+            args.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            LogClientIdHeld(logger, args.UserName, clientId, holder.Name);
+            return Task.CompletedTask;
+        }
+
+        _roles[clientId] = role;
         return Task.CompletedTask;
     }
 
@@ -78,6 +92,9 @@ internal sealed partial class BrokerAccess(BrokerAccounts accounts, ILogger logg
 
     [LoggerMessage(EventId = 419, Level = LogLevel.Information, Message = "Embedded broker refused a login as {User} from {Remote}")]
     private static partial void LogRefused(ILogger logger, string? user, System.Net.EndPoint? remote);
+
+    [LoggerMessage(EventId = 423, Level = LogLevel.Warning, Message = "Embedded broker refused {User} the client id {ClientId}, which {Holder} is connected with")]
+    private static partial void LogClientIdHeld(ILogger logger, string? user, string clientId, string holder);
 
     [LoggerMessage(EventId = 420, Level = LogLevel.Debug, Message = "Embedded broker: {User} may not {Action} {Topic}")]
     private static partial void LogDenied(ILogger logger, string user, string action, string topic);

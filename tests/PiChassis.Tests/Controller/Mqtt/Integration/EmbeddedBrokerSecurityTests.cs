@@ -106,6 +106,45 @@ public sealed class EmbeddedBrokerSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slurm_ClientIdTheControllerIsConnectedWith_RefusedAndTheControllerKeepsItsRights()
+    {
+        var port = FreePort.Next();
+        using var broker = await StartWithAccountsAsync(port);
+        using var chassis = new MqttClientFactory().CreateMqttClient();
+        await chassis.ConnectAsync(Options(port).WithClientId("pichassis-sim").WithCredentials("chassis-sim", "chassis-pw").Build());
+
+        var hijack = await ConnectResultAsync(Options(port).WithClientId("pichassis-sim").WithCredentials("slurm", "slurm-pw"));
+        var state = await chassis.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/sim/slot/1/state").WithPayload("{}")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        // Allowed (no one subscribed), not NotAuthorized.
+        Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, hijack);
+        Assert.True(chassis.IsConnected);
+        Assert.Equal(MqttClientPublishReasonCode.NoMatchingSubscribers, state.ReasonCode);
+    }
+
+    [Fact]
+    public async Task Controller_ReconnectsOverItsOwnSession_KeepsItsRights()
+    {
+        var port = FreePort.Next();
+        using var broker = await StartWithAccountsAsync(port);
+        var login = Options(port).WithClientId("pichassis-sim").WithCredentials("chassis-sim", "chassis-pw").Build();
+        using var old = new MqttClientFactory().CreateMqttClient();
+        await old.ConnectAsync(login);
+
+        // A half-open connection the controller gave up on: its new one takes the session over.
+        using var renewed = new MqttClientFactory().CreateMqttClient();
+        await renewed.ConnectAsync(login);
+        await WaitUntilAsync(() => !old.IsConnected, old);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var state = await renewed.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("pichassis/sim/slot/1/state").WithPayload("{}")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        // Allowed (no one subscribed), not NotAuthorized.
+        Assert.Equal(MqttClientPublishReasonCode.NoMatchingSubscribers, state.ReasonCode);
+    }
+
+    [Fact]
     public async Task Slurm_WillOnASlotState_NotDelivered()
     {
         var port = FreePort.Next();
