@@ -21,9 +21,11 @@ public sealed partial class PowerEngine
         // The dwell is timed on when the readings were taken, not on when this loop got to them (a
         // command ahead in the queue delays one tick, not the next). Timers fire on a coarse clock,
         // so a reading may come a few ms early: the dwell counts as met within a quarter of the gap
-        // between readings, or a dwell of one interval would often need a third reading.
+        // between readings, or a dwell of one interval would often need a third reading. Never more
+        // than a quarter of the dwell: after a held-up sweep one reading in a boot's inrush is not a short.
         var sampledAt = snapshot.Elapsed;
-        var slack = _previousSample is { } previous ? (sampledAt - previous) / 4 : TimeSpan.Zero;
+        var gap = _previousSample is { } previous ? sampledAt - previous : TimeSpan.Zero;
+        var slack = (gap < _protection.OvercurrentDwell ? gap : _protection.OvercurrentDwell) / 4;
         _previousSample = sampledAt;
         foreach (var slot in _slots)
         {

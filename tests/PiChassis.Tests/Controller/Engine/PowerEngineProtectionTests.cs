@@ -63,6 +63,25 @@ public class PowerEngineProtectionTests
     }
 
     [Fact]
+    public void OnSnapshot_OneInrushReadingAfterASweepHeldUp_DoesNotTrip()
+    {
+        using var rig = new SimulatedRig(slots: 1);
+        rig.Run(TimeSpan.FromSeconds(1));
+
+        // A loaded machine holds the sampler up for 600 ms; the next reading lands in the boot's inrush.
+        rig.Time.Advance(TimeSpan.FromMilliseconds(600));
+        Assert.True(rig.Execute(1, SlotAction.On).Ok);
+        rig.Time.Advance(TimeSpan.FromMilliseconds(5));
+        var inrush = rig.Sampler.Sweep();
+        Assert.True(inrush.Slots[0].CurrentA > rig.Protection.OvercurrentA, $"the reading is {inrush.Slots[0].CurrentA:F2} A");
+        rig.Engine.OnSnapshot(inrush);
+        rig.Run(TimeSpan.FromSeconds(2));
+
+        Assert.True(rig.Chassis.Slot(1).RelayInputClosed);
+        Assert.Null(rig.State(1).Fault);
+    }
+
+    [Fact]
     public void Execute_OnWithLatchedFault_RefusedUntilCleared()
     {
         using var rig = new SimulatedRig(slots: 1, startPowered: true);
