@@ -185,7 +185,8 @@ public sealed partial class PowerEngine
             return RefuseRateLimited(slot);
         }
 
-        if (!OpenRelay(slot, command.Source, forced: true))
+        // As force_off: an open relay is not opened again, and its off-time runs on from when it opened.
+        if (slot.Relay.IsClosed && !OpenRelay(slot, command.Source, forced: true))
         {
             return Refuse(slot, ErrorCodes.HardwareError, "the relay could not be switched");
         }

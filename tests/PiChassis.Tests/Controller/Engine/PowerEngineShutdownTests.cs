@@ -90,6 +90,22 @@ public class PowerEngineShutdownTests
     }
 
     [Fact]
+    public void Execute_CycleOfAnOpenRelay_NoSecondPowerOffAndTheOffTimeRunsOn()
+    {
+        using var rig = new SimulatedRig(slots: 1, startPowered: true);
+        rig.Run(TimeSpan.FromSeconds(1));
+        rig.Execute(1, SlotAction.ForceOff);
+        rig.Run(rig.Power.MinOffTime - TimeSpan.FromSeconds(1));
+
+        Assert.True(rig.Execute(1, SlotAction.Cycle).Ok);
+        rig.Run(TimeSpan.FromSeconds(1.5));
+
+        // Off for the minimum off-time since the force_off, not for another one from the cycle.
+        Assert.True(rig.Chassis.Slot(1).RelayInputClosed);
+        Assert.Single(rig.EventsOf(EventTypes.PowerOff, 1));
+    }
+
+    [Fact]
     public void Execute_ForceOffOfAnOpenRelay_NoSecondPowerOff()
     {
         using var rig = new SimulatedRig(slots: 2, startPowered: true);

@@ -104,10 +104,12 @@ public sealed class MqttVerbsTests(BrokerAndController rig) : IClassFixture<Brok
     [Fact]
     public async Task Request_RepeatedId_FirstResponseAgainAndDoneOnce()
     {
-        const string Request = """{"id":"once-1","targets":"slot:2","wait":"none","source":"once-test"}""";
+        // Answered once the relay closed again, so what the cycle does is done when it is counted.
+        const string Request = """{"id":"once-1","targets":"slot:2","wait":"relay","timeout_s":30,"source":"once-test"}""";
         int Done() => rig.Controller.Journal.Read(0, 10_000).Count(e => e.Source == "once-test");
 
         var first = await MosquittoClients.RequestAsync(rig.Port, "pichassis/sim/request/cycle", Request);
+        await rig.SettleAsync();
         var doneOnce = Done();
         var second = await MosquittoClients.RequestAsync(rig.Port, "pichassis/sim/request/cycle", Request);
         await rig.SettleAsync();
