@@ -6,7 +6,7 @@ namespace PiChassis.Controller.Policy;
 /// <see cref="Span"/> minutes against the past day at each lag up to <see cref="MaxLag"/>: the
 /// least squared error once the past day is scaled to today's weight; of equal fits the smallest lag.
 /// </summary>
-public readonly record struct DayAlignment(int Lag, double Scale)
+internal readonly record struct DayAlignment(int Lag, double Scale)
 {
     /// <summary>Minutes of today matched, up to the present one.</summary>
     public const int Span = 240;
