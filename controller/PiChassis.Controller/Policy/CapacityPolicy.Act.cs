@@ -53,9 +53,10 @@ public sealed partial class CapacityPolicy
 
         // A confident forecast of every minute ahead may also say the wave is over (at most half of
         // the recent peak is expected back): then the hysteresis window no longer holds the nodes.
-        // A smaller dip is left to the hysteresis: a busier day than the forecast would cycle them.
+        // A smaller dip is left to the hysteresis, a busier day than the forecast would cycle them;
+        // unless the forecast is lined up with today's timing and weight: then it says the dip too.
         var recent = _recentWanted.Get(now) ?? wanted;
-        if (expected.Settled && expected.Ahead * 2 <= recent)
+        if (expected.Settled && (expected.Aligned || expected.Ahead * 2 <= recent))
         {
             recent = wanted;
         }

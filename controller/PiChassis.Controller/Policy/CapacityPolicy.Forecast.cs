@@ -37,11 +37,13 @@ public sealed partial class CapacityPolicy
         var prewarm = Confident(_profile.Predict(utcNow + _options.PrewarmLead));
         int ahead = prewarm?.Nodes ?? 0;
         var settled = prewarm is not null;
+        var aligned = prewarm is { Aligned: true };
         for (var at = utcNow; at <= utcNow + _options.KeepAhead; at += TimeSpan.FromMinutes(1))
         {
             if (Confident(_profile.Predict(at)) is { } forecast)
             {
                 ahead = Math.Max(ahead, forecast.Nodes);
+                aligned &= forecast.Aligned;
             }
             else
             {
@@ -49,7 +51,7 @@ public sealed partial class CapacityPolicy
             }
         }
 
-        return new ExpectedDemand(prewarm?.Nodes ?? 0, ahead, settled, prewarm);
+        return new ExpectedDemand(prewarm?.Nodes ?? 0, ahead, settled, settled && aligned, prewarm);
     }
 
     private DemandForecast? Confident(DemandForecast forecast) => forecast.Confidence >= _options.ForecastConfidence ? forecast : null;

@@ -5,8 +5,9 @@ namespace PiChassis.Controller.Policy;
 /// <see cref="Retention"/>. It predicts a minute from the same minute (± <see cref="Window"/>) on
 /// the past days of the same kind (weekdays for a weekday, weekend days for a weekend day), or of
 /// the same weekday where those agree on a rhythm of their own: the median of those days' demand,
-/// and how far they agree. Not thread-safe: the policy owns it on the
-/// engine's loop.
+/// and how far they agree. A forecast of today reads each past day lined up with today's timing and
+/// weight where today's steady work shows them (<see cref="DayAlignment"/>). Not thread-safe: the
+/// policy owns it on the engine's loop.
 /// </summary>
 /// <remarks>
 /// A day counts only where it has a recorded minute within the window, so hours the controller was
@@ -17,11 +18,17 @@ public sealed class DemandProfile
 {
     public const int MinutesPerDay = 1440;
 
+    /// <summary>Minutes either side read on a past day lined up with today: its lag is known to the minute, not the minute's rounding.</summary>
+    public const int AlignedWindow = 1;
+
     private readonly Dictionary<long, int> _minutes = [];
     private readonly Dictionary<long, DemandForecast> _forecasts = [];
+    private readonly Dictionary<long, DayAlignment?> _alignments = [];
     private readonly IDemandHistory? _history;
     private readonly TimeProvider _time;
     private long _lastMinute = long.MinValue;
+    private long _alignedAt = long.MinValue;
+    private int?[]? _today;
 
     /// <summary>An empty profile in memory, or the one <paramref name="history"/> kept, forgetting what is beyond <paramref name="retention"/>.</summary>
     public DemandProfile(TimeProvider time, TimeSpan retention, int window, IDemandHistory? history = null)
@@ -43,7 +50,7 @@ public sealed class DemandProfile
 
     public TimeSpan Retention { get; }
 
-    /// <summary>Minutes either side of the predicted one looked at on each past day: a wave a few minutes early or late still counts.</summary>
+    /// <summary>Minutes either side of the predicted one looked at on each past day not lined up with today: a wave a few minutes early or late still counts.</summary>
     public int Window { get; }
 
     /// <summary>How many minutes the profile holds.</summary>
@@ -81,6 +88,16 @@ public sealed class DemandProfile
     {
         at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var minute = MinuteOf(at);
+        var now = MinuteOf(_time.GetUtcNow());
+        if (now != _alignedAt)
+        {
+            // Today's alignment moves on with each minute, and so do the forecasts read with it.
+            _alignments.Clear();
+            _forecasts.Clear();
+            _today = null;
+            _alignedAt = now;
+        }
+
         if (!_forecasts.TryGetValue(minute, out var forecast))
         {
             // Only a recorded minute clears the cache; without a target, `profile` answers alone must not grow it for ever.
@@ -117,15 +134,25 @@ public sealed class DemandProfile
         return weekly ? sameWeekday.Forecast : sameKind.Forecast;
     }
 
-    /// <summary>The median of the peaks around this minute on the past days that <paramref name="counts"/>, and how many of them agree with it.</summary>
+    /// <summary>The median of the peaks around this minute on the past days that <paramref name="counts"/> (each lined up with today where it can be), and how many of them agree with it.</summary>
     private (DemandForecast Forecast, int Agreeing) FromDays(DateTimeOffset at, long day, long ofDay, Func<long, bool> counts)
     {
         var perDay = new List<int>();
+        var aligned = 0;
+        var today = day == _alignedAt / MinutesPerDay;
         for (var past = day - 1; past >= day - (RetentionMinutes / MinutesPerDay); past--)
         {
-            if (counts(past) && PeakAround((past * MinutesPerDay) + ofDay) is { } peak)
+            if (!counts(past))
             {
-                perDay.Add(peak);
+                continue;
+            }
+
+            var alignment = today ? AlignmentOf(past) : null;
+            var (lag, window) = alignment is { } a ? (a.Lag, AlignedWindow) : (0, Window);
+            if (PeakAround((past * MinutesPerDay) + ofDay + lag, window) is { } peak)
+            {
+                perDay.Add(alignment is { } scaled ? (int)Math.Round(peak * scaled.Scale, MidpointRounding.AwayFromZero) : peak);
+                aligned += alignment is null ? 0 : 1;
             }
         }
 
@@ -140,15 +167,34 @@ public sealed class DemandProfile
 
         // The share of days that agree, discounted while there are few (n / (n + 1)): one day that agrees with itself is worth half.
         var confidence = agreeing / (perDay.Count + 1.0);
-        return (new DemandForecast(at, median, confidence, perDay.Count), agreeing);
+        return (new DemandForecast(at, median, confidence, perDay.Count, aligned == perDay.Count), agreeing);
     }
 
     private static int Tolerance(int median) => Math.Max(1, (int)Math.Round(median * 0.15));
 
-    private int? PeakAround(long minute)
+    /// <summary>How <paramref name="past"/> lines up with today's last minutes; worked out once a minute, null where it cannot be.</summary>
+    private DayAlignment? AlignmentOf(long past)
+    {
+        if (!_alignments.TryGetValue(past, out var alignment))
+        {
+            // Recorded minutes only, the present one (still filling) left out: a restart finds the same.
+            var from = _alignedAt - DayAlignment.Span;
+            _today ??= Recorded(from, DayAlignment.Span);
+            var then = from - (((_alignedAt / MinutesPerDay) - past) * MinutesPerDay);
+            alignment = DayAlignment.Fit(_today, Recorded(then - DayAlignment.MaxLag, DayAlignment.Span + (2 * DayAlignment.MaxLag)));
+            _alignments[past] = alignment;
+        }
+
+        return alignment;
+    }
+
+    private int?[] Recorded(long from, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => _minutes.TryGetValue(from + i, out var nodes) ? nodes : (int?)null)];
+
+    private int? PeakAround(long minute, int window)
     {
         int? peak = null;
-        for (var m = minute - Window; m <= minute + Window; m++)
+        for (var m = minute - window; m <= minute + window; m++)
         {
             if (_minutes.TryGetValue(m, out var nodes))
             {

@@ -92,6 +92,32 @@ public class CapacityPolicyForecastTests
         Assert.Contains(p.Rig.EventsOf(EventTypes.CapacityForecast), e => (string?)e.Detail?["reason"] == CapacityPolicy.KeepReason);
     }
 
+    [Theory]
+    [InlineData(true, 4)]
+    [InlineData(false, 6)]
+    public void Evaluate_DipForecastLinedUpWithToday_HysteresisLetsGo(bool morningRecorded, int runningAfter)
+    {
+        // Every day: 6 nodes all morning, 4 from 10:30. With today's morning recorded, the past days
+        // are lined up with today and their dip is believed; without, the hysteresis holds the 6.
+        var dip = new DateTimeOffset(2026, 12, 3, 10, 30, 0, TimeSpan.Zero);
+        var history = new MemoryDemandHistory();
+        for (var at = dip.Date.AddDays(-3); at < (morningRecorded ? dip - TimeSpan.FromMinutes(5) : dip.Date); at += TimeSpan.FromMinutes(1))
+        {
+            history.Save((at.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMinute, at.TimeOfDay < dip.TimeOfDay ? 6 : 4, long.MinValue);
+        }
+
+        using var p = new PolicyRig(8, o => o.MinOnTime = TimeSpan.Zero, start: dip - TimeSpan.FromMinutes(5), history: history);
+        p.Demand = 6;
+        p.Policy.SetTarget(6, 0, "test");
+        p.Run(TimeSpan.FromMinutes(5));
+        p.Demand = 4;
+        p.Policy.SetTarget(4, 0, "test");
+
+        p.Run(TimeSpan.FromMinutes(3));
+
+        Assert.Equal(runningAfter, p.Running);
+    }
+
     private static MemoryDemandHistory NightlyWaves(int days) =>
         MemoryDemandHistory.Waves(WaveStarts, days, TimeSpan.FromHours(2), TimeSpan.FromHours(1), 8);
 

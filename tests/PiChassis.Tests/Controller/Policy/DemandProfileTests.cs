@@ -9,6 +9,8 @@ public class DemandProfileTests
     // A Monday, midnight UTC (the fake clock's local time zone).
     private static readonly DateTimeOffset Monday = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly DateTimeOffset Friday = Monday.AddDays(4);
+
     private readonly FakeTimeProvider _time = new(Monday);
 
     [Fact]
@@ -178,6 +180,55 @@ public class DemandProfileTests
         Assert.True(profile.Count <= 5 * DemandProfile.MinutesPerDay, $"{profile.Count} minutes kept");
     }
 
+    [Fact]
+    public void Predict_TodayRunsLate_WaveForecastAtItsLateTime()
+    {
+        var profile = NewProfile();
+        RecordSteadyWeek(profile, lateBy: 8, heavier: 1);
+
+        // Today's wave comes at 09:08 and lasts to 09:38, as the morning so far was 8 minutes late.
+        Assert.InRange(profile.Predict(Friday.AddHours(9).AddMinutes(1)).Nodes, 1, 3);
+        Assert.Equal(12, profile.Predict(Friday.AddHours(9).AddMinutes(8)).Nodes);
+        Assert.Equal(12, profile.Predict(Friday.AddHours(9).AddMinutes(36)).Nodes);
+        Assert.True(profile.Predict(Friday.AddHours(9).AddMinutes(8)).Aligned);
+    }
+
+    [Fact]
+    public void Predict_HeavierDay_WaveScaled()
+    {
+        var profile = NewProfile();
+        RecordSteadyWeek(profile, lateBy: 0, heavier: 1.5);
+
+        Assert.Equal(18, profile.Predict(Friday.AddHours(9).AddMinutes(10)).Nodes);
+    }
+
+    [Fact]
+    public void Predict_TodayTooLittleRecorded_PastDaysReadAsTheyWere()
+    {
+        var profile = NewProfile();
+        RecordSteadyWeek(profile, lateBy: 8, heavier: 1, recordedFrom: 8 * 60);
+
+        // An hour of today is too little to tell a lag: the wave where it was, ± the window.
+        var forecast = profile.Predict(Friday.AddHours(9).AddMinutes(1));
+        Assert.Equal(12, forecast.Nodes);
+        Assert.False(forecast.Aligned);
+        Assert.InRange(profile.Predict(Friday.AddHours(9).AddMinutes(36)).Nodes, 1, 3);
+    }
+
+    [Fact]
+    public void Predict_AfterRestart_SameAlignedForecast()
+    {
+        var history = new MemoryDemandHistory();
+        var profile = NewProfile(history);
+        RecordSteadyWeek(profile, lateBy: 8, heavier: 1);
+        var before = profile.Upcoming(Friday.AddHours(9), 60);
+
+        var restarted = NewProfile(history);
+
+        Assert.Equal(before, restarted.Upcoming(Friday.AddHours(9), 60));
+        Assert.InRange(restarted.Predict(Friday.AddHours(9).AddMinutes(1)).Nodes, 1, 3);
+    }
+
     private DemandProfile NewProfile(IDemandHistory? history = null) => new(_time, TimeSpan.FromDays(35), window: 3, history);
 
     /// <summary>Records one day, minute by minute, as the policy does each time it acts.</summary>
@@ -187,6 +238,28 @@ public class DemandProfileTests
         {
             _time.SetUtcNow(Monday.AddDays(day).AddMinutes(minute));
             profile.Record(nodesAt(minute));
+        }
+    }
+
+    /// <summary>
+    /// Monday to Thursday: steady work (1 to 3 nodes, at random) and a wave of 12 nodes from 09:00 to
+    /// 09:30; Friday the same day <paramref name="lateBy"/> minutes late and <paramref name="heavier"/>
+    /// times as heavy, recorded from <paramref name="recordedFrom"/> to 08:55, where the clock stays.
+    /// </summary>
+    private void RecordSteadyWeek(DemandProfile profile, int lateBy, double heavier, int recordedFrom = 0)
+    {
+        var random = new Random(5);
+        var steady = Enumerable.Range(0, DemandProfile.MinutesPerDay).Select(_ => random.Next(1, 4)).ToArray();
+        int Usual(int minute) => minute is >= 540 and < 570 ? 12 : steady[minute];
+        for (var day = 0; day < 4; day++)
+        {
+            RecordDay(profile, day, Usual);
+        }
+
+        for (var minute = recordedFrom; minute <= 535; minute++)
+        {
+            _time.SetUtcNow(Friday.AddMinutes(minute));
+            profile.Record((int)Math.Round(Usual(Math.Max(0, minute - lateBy)) * heavier));
         }
     }
 }
