@@ -76,7 +76,7 @@ public sealed class RedfishEventServiceTests
         // A clock that never moves: no keep-alive is ever due, and nothing happens on the chassis.
         var frozen = new FakeTimeProvider();
         await using var host = await RedfishHost.StartAsync(configure: builder =>
-            builder.Services.AddSingleton(sp => new ServerSentEvents(sp.GetRequiredService<EventFeed>(), frozen)));
+            builder.Services.AddSingleton(sp => new ServerSentEvents(sp.GetRequiredService<EventFeed>(), sp.GetRequiredService<RedfishSessions>(), frozen)));
         using var timeout = new CancellationTokenSource(Patience);
 
         using var response = await SendAsync(host.Client(RedfishHost.ReadOnly, RedfishHost.Password), null, timeout.Token);
@@ -118,6 +118,27 @@ public sealed class RedfishEventServiceTests
         {
             open.ForEach(r => r.Dispose());
         }
+    }
+
+    [Fact]
+    public async Task Sse_OpenedWithASessionThatIsThenDeleted_StreamEndsWithoutTheNextEvent()
+    {
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client(null);
+        using var login = await client.PostAsync(new Uri(RedfishPaths.Sessions, UriKind.Relative),
+            RedfishHost.Body($$"""{"UserName":"{{RedfishHost.ReadOnly}}","Password":"{{RedfishHost.Password}}"}"""));
+        client.DefaultRequestHeaders.Add("X-Auth-Token", login.Headers.GetValues("X-Auth-Token").Single());
+        using var timeout = new CancellationTokenSource(Patience);
+        using var stream = await OpenAsync(client, null, timeout.Token);
+
+        // An administrator revokes the session (as after a leaked token); then the chassis does something.
+        using var deleted = await host.Client().DeleteAsync(login.Headers.Location);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
+        Assert.True(await host.WaitForRelayAsync(2, ["low"]));
+        await host.Controller.Journal.WhenStoredAsync();
+
+        Assert.Null(await stream.NextAsync(timeout.Token));
     }
 
     [Fact]
