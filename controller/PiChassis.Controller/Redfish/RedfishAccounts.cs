@@ -148,6 +148,7 @@ public sealed class RedfishAccounts : IDisposable
         private static readonly byte[] DigestKey = RandomNumberGenerator.GetBytes(32);
         private byte[]? _lastGood;
         private int _failures;
+        private DateTimeOffset _lastFailure;
         private DateTimeOffset? _lockedUntil;
 
         public Lock Gate { get; } = new();
@@ -170,9 +171,16 @@ public sealed class RedfishAccounts : IDisposable
             _lastGood = digest;
         }
 
+        /// <summary>Counts a failure; the count starts again <paramref name="duration"/> after the last one (AccountLockoutCounterResetAfter).</summary>
         public void Fail(DateTimeOffset now, int attempts, TimeSpan duration)
         {
             _lockedUntil = null;
+            if (now - _lastFailure >= duration)
+            {
+                _failures = 0;
+            }
+
+            _lastFailure = now;
             if (++_failures >= attempts)
             {
                 _failures = 0;
