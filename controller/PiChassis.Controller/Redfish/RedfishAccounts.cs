@@ -62,6 +62,20 @@ public sealed class RedfishAccounts : IDisposable
 
     public RedfishRole? RoleOf(string userName) => _accounts.TryGetValue(userName, out var account) ? account.Role : null;
 
+    /// <summary>True while failed logins keep the account locked out (its ManagerAccount's <c>Locked</c>).</summary>
+    public bool IsLockedOut(string userName)
+    {
+        if (!_accounts.TryGetValue(userName, out var account))
+        {
+            return false;
+        }
+
+        lock (account.Gate)
+        {
+            return account.IsLockedOut(_time.GetUtcNow());
+        }
+    }
+
     /// <summary>
     /// Checks a login; after <see cref="RedfishOptions.LockoutAttempts"/> failures in a row the account is
     /// locked out. The slow hashes run one at a time, and at most <see cref="MaxHashesWaiting"/> wait
