@@ -60,7 +60,8 @@ public sealed class ServerSentEvents(EventFeed feed, RedfishSessions sessions, T
             var sent = lastEventId ?? 0;
             if (lastEventId is not null)
             {
-                sent = await ReplayAsync(context.Response, sent, ended.Token);
+                // An id the journal never reached (its store was started afresh) would hide every event up to it: resume from the newest.
+                sent = await ReplayAsync(context.Response, Math.Min(sent, feed.Journal.LastSeq), ended.Token);
             }
 
             await StreamLiveAsync(context.Response, queue, sent, RedfishGate.Caller(context).SessionId, ended.Token);

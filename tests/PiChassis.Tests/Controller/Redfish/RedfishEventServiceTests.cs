@@ -71,6 +71,24 @@ public sealed class RedfishEventServiceTests
     }
 
     [Fact]
+    public async Task Sse_LastEventIdBeyondTheJournal_StreamsTheNextEventsAnyway()
+    {
+        // A dashboard's EventSource reconnecting after the controller's store was started afresh sends an id the journal never reached.
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client(RedfishHost.ReadOnly, RedfishHost.Password);
+        await host.Controller.Journal.WhenStoredAsync();
+        var beyond = host.Controller.Journal.LastSeq + 1_000_000;
+        using var timeout = new CancellationTokenSource(Patience);
+        using var stream = await OpenAsync(client, beyond, timeout.Token);
+
+        Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
+
+        var next = await stream.NextAsync(timeout.Token);
+        Assert.NotNull(next);
+        Assert.True(next.Value.Id <= host.Controller.Journal.LastSeq);
+    }
+
+    [Fact]
     public async Task Sse_QuietChassis_HeadersComeBeforeAnyEventOrKeepAlive()
     {
         // A clock that never moves: no keep-alive is ever due, and nothing happens on the chassis.
