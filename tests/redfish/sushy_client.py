@@ -3,7 +3,7 @@
 Usage: /usr/bin/python3 sushy_client.py BASE_URL USER PASSWORD SYSTEM_ID RESET_TYPE...
 Signs in with a session (falling back to Basic, as Ironic does), reads the power state, resets the
 system with each RESET_TYPE in turn (waiting for the power state each one leads to: Off, or PoweringOn once the relay is closed), lights the
-identify LED and sets a PXE boot override. Prints one line per step; exits non-zero on any failure.
+identify LED, sets a PXE boot override and reads the EventService. Prints one line per step; exits non-zero on any failure.
 """
 import sys
 import time
@@ -48,6 +48,7 @@ def main(base_url, user, password, system_id, *reset_types):
     system.set_system_boot_options(target=sushy.BootSource.PXE, enabled=sushy.BootSourceOverrideEnabled.ONCE)
     system.refresh()
     print(f'boot {system.boot.target.value} {system.boot.enabled.value}')
+    print(f'events {root.get_event_service().service_enabled}')
 
 
 if __name__ == '__main__':

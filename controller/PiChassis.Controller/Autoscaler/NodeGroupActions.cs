@@ -81,8 +81,9 @@ public sealed class NodeGroupActions(NodeGroupSet groups, RemoteSlots remote, Ca
             return new Status(StatusCode.InvalidArgument, $"delta {delta} must be positive");
         }
 
+        // In long: an int target plus a huge delta would wrap round below the maximum.
         var target = Target(engine, group);
-        if (target + delta > group.MaxSize)
+        if ((long)target + delta > group.MaxSize)
         {
             return new Status(StatusCode.InvalidArgument,
                 $"group {group.Name}: {target} + {delta} nodes is more than its maximum of {group.MaxSize}");

@@ -75,7 +75,7 @@ public sealed class AccountEndpoints(RedfishAccounts accounts, IOptions<RedfishO
             ["Password"] = null,
             ["RoleId"] = $"{role}",
             ["Enabled"] = true,
-            ["Locked"] = false,
+            ["Locked"] = accounts.IsLockedOut(id),
             ["AccountTypes"] = SystemResource.Values(["Redfish"]),
             ["Links"] = new JsonObject { ["Role"] = ServiceEndpoints.Link(RoleUri(role)) },
         });

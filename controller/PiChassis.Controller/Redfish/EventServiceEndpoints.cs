@@ -45,5 +45,8 @@ public sealed class EventServiceEndpoints(ServerSentEvents stream)
             ["SubordinateResources"] = false,
         },
         ["Subscriptions"] = ServiceEndpoints.Link(RedfishPaths.Subscriptions),
+
+        // No actions (no SubmitTestEvent: nothing is pushed), but the object is there: sushy refuses an EventService without it.
+        ["Actions"] = new JsonObject(),
     };
 }

@@ -62,6 +62,20 @@ public sealed class RedfishAccounts : IDisposable
 
     public RedfishRole? RoleOf(string userName) => _accounts.TryGetValue(userName, out var account) ? account.Role : null;
 
+    /// <summary>True while failed logins keep the account locked out (its ManagerAccount's <c>Locked</c>).</summary>
+    public bool IsLockedOut(string userName)
+    {
+        if (!_accounts.TryGetValue(userName, out var account))
+        {
+            return false;
+        }
+
+        lock (account.Gate)
+        {
+            return account.IsLockedOut(_time.GetUtcNow());
+        }
+    }
+
     /// <summary>
     /// Checks a login; after <see cref="RedfishOptions.LockoutAttempts"/> failures in a row the account is
     /// locked out. The slow hashes run one at a time, and at most <see cref="MaxHashesWaiting"/> wait
@@ -148,6 +162,7 @@ public sealed class RedfishAccounts : IDisposable
         private static readonly byte[] DigestKey = RandomNumberGenerator.GetBytes(32);
         private byte[]? _lastGood;
         private int _failures;
+        private DateTimeOffset _lastFailure;
         private DateTimeOffset? _lockedUntil;
 
         public Lock Gate { get; } = new();
@@ -170,9 +185,16 @@ public sealed class RedfishAccounts : IDisposable
             _lastGood = digest;
         }
 
+        /// <summary>Counts a failure; the count starts again <paramref name="duration"/> after the last one (AccountLockoutCounterResetAfter).</summary>
         public void Fail(DateTimeOffset now, int attempts, TimeSpan duration)
         {
             _lockedUntil = null;
+            if (now - _lastFailure >= duration)
+            {
+                _failures = 0;
+            }
+
+            _lastFailure = now;
             if (++_failures >= attempts)
             {
                 _failures = 0;

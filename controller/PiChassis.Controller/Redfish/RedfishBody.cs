@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 
 namespace PiChassis.Controller.Redfish;
@@ -6,6 +7,9 @@ namespace PiChassis.Controller.Redfish;
 /// <summary>
 /// Reads a request's JSON object, at most <see cref="MaxBytes"/>: a larger body is refused (413) before
 /// or while it is read, never buffered whole. A body that is not a JSON object is answered <c>MalformedJSON</c>.
+/// A body not sent as <c>application/json</c> is refused (415) unread: a web page can send text/plain, a
+/// form or an untyped body to another site without a CORS preflight, with the Basic credentials the
+/// browser has cached for it; <c>application/json</c> needs the preflight, which this service never grants.
 /// </summary>
 public static class RedfishBody
 {
@@ -17,6 +21,14 @@ public static class RedfishBody
     public static async Task<JsonDocument?> ReadObjectAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            || !string.Equals(type.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                RedfishMessage.GeneralError($"the request body must be sent as application/json, not '{context.Request.ContentType}'"));
+            return null;
+        }
+
         if (context.Request.ContentLength > MaxBytes)
         {
             await TooLargeAsync(context);

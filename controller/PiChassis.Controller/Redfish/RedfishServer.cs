@@ -45,6 +45,7 @@ public sealed partial class RedfishServer(
 
     private static readonly TimeSpan LoopTimeout = TimeSpan.FromSeconds(5);
     private readonly ILogger<RedfishServer> _logger = loggers.CreateLogger<RedfishServer>();
+    private readonly ClientConnections _connections = new();
     private WebApplication? _app;
 
     /// <summary>The service's base address (<c>http://127.0.0.1:8443</c>) once started; null when it could not listen.</summary>
@@ -75,6 +76,7 @@ public sealed partial class RedfishServer(
             {
                 kestrel.Listen(address!, settings.Port, listen =>
                 {
+                    listen.Use(_connections.Limit);
                     if (certificate is not null)
                     {
                         listen.UseHttps(certificate);

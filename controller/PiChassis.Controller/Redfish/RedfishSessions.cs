@@ -55,6 +55,22 @@ public sealed class RedfishSessions(IOptions<RedfishOptions> options, TimeProvid
         }
     }
 
+    /// <summary>Marks the session <paramref name="id"/> as used now (an open event stream is a use); false when it has ended.</summary>
+    public bool Touch(string id)
+    {
+        lock (_lock)
+        {
+            RemoveExpired();
+            if (_byToken.Values.FirstOrDefault(s => s.Id == id) is not { } session)
+            {
+                return false;
+            }
+
+            session.LastUsed = time.GetUtcNow();
+            return true;
+        }
+    }
+
     public IReadOnlyList<RedfishSession> All()
     {
         lock (_lock)

@@ -14,9 +14,11 @@ namespace PiChassis.Controller.Redfish;
 /// before the replay, so an event stored meanwhile is in one or both and sent once (by <c>seq</c>).
 /// Each message is <c>id: seq</c> and one Redfish <c>Event</c>; a comment every
 /// <see cref="KeepAlive"/> keeps proxies from closing a quiet stream. The stream ends when the client
-/// goes, falls behind (<see cref="SseClient.Overflowed"/>), or the service stops.
+/// goes, falls behind (<see cref="SseClient.Overflowed"/>), the session it was opened with ends (checked
+/// before each write, so a revoked session is sent nothing more; an open stream is a use of its session),
+/// or the service stops.
 /// </summary>
-public sealed class ServerSentEvents(EventFeed feed, TimeProvider time)
+public sealed class ServerSentEvents(EventFeed feed, RedfishSessions sessions, TimeProvider time)
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private const int ReplayBatch = 200;
@@ -58,10 +60,11 @@ public sealed class ServerSentEvents(EventFeed feed, TimeProvider time)
             var sent = lastEventId ?? 0;
             if (lastEventId is not null)
             {
-                sent = await ReplayAsync(context.Response, sent, ended.Token);
+                // An id the journal never reached (its store was started afresh) would hide every event up to it: resume from the newest.
+                sent = await ReplayAsync(context.Response, Math.Min(sent, feed.Journal.LastSeq), ended.Token);
             }
 
-            await StreamLiveAsync(context.Response, queue, sent, ended.Token);
+            await StreamLiveAsync(context.Response, queue, sent, RedfishGate.Caller(context).SessionId, ended.Token);
         }
         catch (OperationCanceledException)
         {
@@ -93,7 +96,7 @@ public sealed class ServerSentEvents(EventFeed feed, TimeProvider time)
         }
     }
 
-    private async Task StreamLiveAsync(HttpResponse response, SseClient queue, long sent, CancellationToken cancellation)
+    private async Task StreamLiveAsync(HttpResponse response, SseClient queue, long sent, string? session, CancellationToken cancellation)
     {
         var waiting = queue.Reader.WaitToReadAsync(cancellation).AsTask();
         while (true)
@@ -101,7 +104,14 @@ public sealed class ServerSentEvents(EventFeed feed, TimeProvider time)
             using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
             {
                 var keepAlive = Task.Delay(KeepAlive, time, quiet.Token);
-                if (await Task.WhenAny(waiting, keepAlive) == keepAlive)
+                var woken = await Task.WhenAny(waiting, keepAlive);
+                if (session is not null && !sessions.Touch(session))
+                {
+                    await quiet.CancelAsync();
+                    return; // the session was deleted or timed out: its stream ends with it
+                }
+
+                if (woken == keepAlive)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     await response.Body.WriteAsync(KeepAliveComment, cancellation);

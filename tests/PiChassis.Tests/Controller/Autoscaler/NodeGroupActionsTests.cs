@@ -98,6 +98,20 @@ public sealed class NodeGroupActionsTests
     }
 
     [Fact]
+    public void IncreaseSize_DeltaThatOverflowsBesideTheRunningNodes_InvalidArgumentAsBeyondTheMaximum()
+    {
+        using var rig = new AutoscalerRig();
+        rig.Up(1);
+        var before = rig.Phases;
+
+        var status = rig.Actions.IncreaseSize(rig.Engine, Group, int.MaxValue);
+
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
+        Assert.Contains("more than its maximum of 3", status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, rig.Phases);
+    }
+
+    [Fact]
     public void IncreaseSize_LockedOrFaultedSlotsLeaveTooFew_ResourceExhausted()
     {
         using var rig = new AutoscalerRig();

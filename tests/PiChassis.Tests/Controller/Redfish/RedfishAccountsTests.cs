@@ -40,6 +40,19 @@ public sealed class RedfishAccountsTests
     }
 
     [Fact]
+    public async Task Verify_FailuresFurtherApartThanTheDuration_NeverAddUpToALockout()
+    {
+        // The service advertises AccountLockoutCounterResetAfter: the count restarts that long after the last failure.
+        var accounts = Accounts(simulate: false);
+
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
+    }
+
+    [Fact]
     public async Task Verify_UnknownUser_RefusedNeverLockedOut()
     {
         var accounts = Accounts(simulate: false);

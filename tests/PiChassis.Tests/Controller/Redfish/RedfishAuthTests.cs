@@ -156,4 +156,21 @@ public sealed class RedfishAuthTests
         Assert.Equal(1, (await JsonAsync(mine))["Members@odata.count"]!.GetValue<int>());
         Assert.Equal(3, (await JsonAsync(all))["Members@odata.count"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Account_LockedOutByFailedLogins_ShownLockedToTheAdministrator()
+    {
+        await using var host = await StartAsync();
+        var account = new Uri($"/redfish/v1/AccountService/Accounts/{Operator}", UriKind.Relative);
+        Assert.False((await JsonAsync(await host.Client().GetAsync(account)))["Locked"]!.GetValue<bool>());
+
+        // The rig locks out after three failures in a row.
+        for (var i = 0; i < 3; i++)
+        {
+            using var refused = await host.Client(Operator, "nope").GetAsync(new Uri("/redfish/v1/Systems", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        Assert.True((await JsonAsync(await host.Client().GetAsync(account)))["Locked"]!.GetValue<bool>());
+    }
 }

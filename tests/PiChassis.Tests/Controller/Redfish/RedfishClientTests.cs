@@ -85,6 +85,7 @@ public sealed class RedfishClientTests
         Assert.Contains("reset GracefulShutdown Off", run.Lines);
         Assert.Contains("indicator Blinking", run.Lines);
         Assert.Contains("boot Pxe Once", run.Lines);
+        Assert.Contains("events True", run.Lines);
 
         // Off (halted), on, on again (nothing), two cycles, off, on (a graceful restart of a system that is off powers it on).
         Assert.True(await host.WaitForRelayAsync(2, ["low", "high", "low", "high", "low", "high", "low", "high"]), string.Join(" ", host.RelayWrites(2)));

@@ -71,12 +71,30 @@ public sealed class RedfishEventServiceTests
     }
 
     [Fact]
+    public async Task Sse_LastEventIdBeyondTheJournal_StreamsTheNextEventsAnyway()
+    {
+        // A dashboard's EventSource reconnecting after the controller's store was started afresh sends an id the journal never reached.
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client(RedfishHost.ReadOnly, RedfishHost.Password);
+        await host.Controller.Journal.WhenStoredAsync();
+        var beyond = host.Controller.Journal.LastSeq + 1_000_000;
+        using var timeout = new CancellationTokenSource(Patience);
+        using var stream = await OpenAsync(client, beyond, timeout.Token);
+
+        Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
+
+        var next = await stream.NextAsync(timeout.Token);
+        Assert.NotNull(next);
+        Assert.True(next.Value.Id <= host.Controller.Journal.LastSeq);
+    }
+
+    [Fact]
     public async Task Sse_QuietChassis_HeadersComeBeforeAnyEventOrKeepAlive()
     {
         // A clock that never moves: no keep-alive is ever due, and nothing happens on the chassis.
         var frozen = new FakeTimeProvider();
         await using var host = await RedfishHost.StartAsync(configure: builder =>
-            builder.Services.AddSingleton(sp => new ServerSentEvents(sp.GetRequiredService<EventFeed>(), frozen)));
+            builder.Services.AddSingleton(sp => new ServerSentEvents(sp.GetRequiredService<EventFeed>(), sp.GetRequiredService<RedfishSessions>(), frozen)));
         using var timeout = new CancellationTokenSource(Patience);
 
         using var response = await SendAsync(host.Client(RedfishHost.ReadOnly, RedfishHost.Password), null, timeout.Token);
@@ -118,6 +136,27 @@ public sealed class RedfishEventServiceTests
         {
             open.ForEach(r => r.Dispose());
         }
+    }
+
+    [Fact]
+    public async Task Sse_OpenedWithASessionThatIsThenDeleted_StreamEndsWithoutTheNextEvent()
+    {
+        await using var host = await RedfishHost.StartAsync();
+        var client = host.Client(null);
+        using var login = await client.PostAsync(new Uri(RedfishPaths.Sessions, UriKind.Relative),
+            RedfishHost.Body($$"""{"UserName":"{{RedfishHost.ReadOnly}}","Password":"{{RedfishHost.Password}}"}"""));
+        client.DefaultRequestHeaders.Add("X-Auth-Token", login.Headers.GetValues("X-Auth-Token").Single());
+        using var timeout = new CancellationTokenSource(Patience);
+        using var stream = await OpenAsync(client, null, timeout.Token);
+
+        // An administrator revokes the session (as after a leaked token); then the chassis does something.
+        using var deleted = await host.Client().DeleteAsync(login.Headers.Location);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.True((await host.CommandAsync(2, SlotAction.ForceOff)).Ok);
+        Assert.True(await host.WaitForRelayAsync(2, ["low"]));
+        await host.Controller.Journal.WhenStoredAsync();
+
+        Assert.Null(await stream.NextAsync(timeout.Token));
     }
 
     [Fact]

@@ -26,6 +26,21 @@ public sealed class RedfishSessionsTests
     }
 
     [Fact]
+    public void Touch_ByAnOpenStream_KeepsTheSessionUntilItIsDeleted()
+    {
+        var sessions = Sessions(timeout: TimeSpan.FromMinutes(1));
+        var session = sessions.Create("viewer", RedfishRole.ReadOnly)!;
+
+        _time.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(sessions.Touch(session.Id));
+        _time.Advance(TimeSpan.FromSeconds(50));
+        Assert.NotNull(sessions.Use(session.Token));
+        Assert.True(sessions.End(session.Id));
+
+        Assert.False(sessions.Touch(session.Id));
+    }
+
+    [Fact]
     public void Create_AtTheCap_RefusedUntilOneEnds()
     {
         var sessions = Sessions(max: 2);

@@ -101,6 +101,30 @@ public sealed class RedfishSystemTests
         Assert.NotEqual(SlotPhase.ShuttingDown, (await host.StateAsync(1)).Phase);
     }
 
+    // What a web page may send cross-site without a CORS preflight (text/plain, a form, a Blob without a type):
+    // with the Basic credentials a browser has cached for the service, it would reset a node.
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task Reset_BodyNotSentAsJson_UnsupportedMediaTypeAndNothingSwitched(string? contentType)
+    {
+        await using var host = await StartAsync();
+        await WaitForPhaseAsync(host, 1, SlotPhase.On);
+        using var body = new ByteArrayContent("""{"ResetType":"ForceOff"}"""u8.ToArray());
+        if (contentType is not null)
+        {
+            body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await host.Client().PostAsync(Reset1, body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("Base.1.18.0.GeneralError", await MessageIdAsync(response));
+        Assert.Empty(host.RelayWrites(1));
+        Assert.Equal(SlotPhase.On, (await host.StateAsync(1)).Phase);
+    }
+
     [Fact]
     public async Task Reset_HugeBody_PayloadTooLarge()
     {

@@ -167,7 +167,7 @@ internal static class RedfishSchemaFacts
             new("DeliveryRetryAttempts", K.Integer), new("DeliveryRetryIntervalSeconds", K.Integer), new("SSEFilterPropertiesSupported", K.Object),
             .. new[] { "EventFormatType", "MessageId", "MetricReportDefinition", "OriginResource", "RegistryPrefix", "ResourceType", "SubordinateResources" }
                 .Select(f => new Rule($"SSEFilterPropertiesSupported/{f}", K.Boolean)),
-            Rule.Link("Subscriptions"),
+            Rule.Link("Subscriptions"), new("Actions", K.Object),
         ],
         ["#SensorCollection.SensorCollection"] = Collection(),
         ["#PowerSupplyCollection.PowerSupplyCollection"] = Collection(),
