@@ -35,5 +35,16 @@ public sealed class RedfishOptions
     /// <summary>How long a locked-out account refuses every login, even the right one.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Requests one client (a signed-in account, else an address) may make per second on average; beyond
+    /// its burst it is answered 429. 20/s is well above what real tools need: MAAS and Ironic poll a node
+    /// every few seconds, a Prometheus scrape is one request, a Kepler or redfishtool sweep of 16 nodes
+    /// a few dozen.
+    /// </summary>
+    public double RequestsPerSecond { get; set; } = 20;
+
+    /// <summary>Requests one client may make at once before <see cref="RequestsPerSecond"/> holds it back: enough for an operator resetting all 16 nodes and reading each back several times.</summary>
+    public int RequestBurst { get; set; } = 100;
+
     public List<RedfishAccountOptions> Accounts { get; } = [];
 }

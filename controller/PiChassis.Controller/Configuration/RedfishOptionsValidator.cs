@@ -35,6 +35,8 @@ public sealed class RedfishOptionsValidator : IValidateOptions<RedfishOptions>
             Check(options.LockoutAttempts is >= 1 and <= 100, $"Redfish:LockoutAttempts {options.LockoutAttempts} must be 1 to 100."),
             Check(options.LockoutDuration >= TimeSpan.FromSeconds(1) && options.LockoutDuration <= TimeSpan.FromDays(1),
                 $"Redfish:LockoutDuration {options.LockoutDuration} must be 1 s to 1 day."),
+            Check(options.RequestsPerSecond is >= 1 and <= 1000, $"Redfish:RequestsPerSecond {options.RequestsPerSecond} must be 1 to 1000."),
+            Check(options.RequestBurst is >= 1 and <= 10_000, $"Redfish:RequestBurst {options.RequestBurst} must be 1 to 10000."),
         };
         for (var i = 0; i < options.Accounts.Count; i++)
         {

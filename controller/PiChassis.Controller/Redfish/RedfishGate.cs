@@ -9,9 +9,10 @@ namespace PiChassis.Controller.Redfish;
 /// Every request passes here first: the protocol headers, sign-in (an <c>X-Auth-Token</c> of a session,
 /// or Basic), and Redfish error bodies for what routing refused (404, 405 with its <c>Allow</c>). Only
 /// the service root, the OData documents and the login itself (POST to Sessions) are open to anyone,
-/// and <c>/metrics</c> unless <c>Metrics:RequireAuth</c> (then any role may scrape).
+/// and <c>/metrics</c> unless <c>Metrics:RequireAuth</c> (then any role may scrape). A client past its
+/// share (<see cref="RedfishRequestLimit"/>) is answered 429 here, before routing, a body or the engine loop.
 /// </summary>
-public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessions, IOptions<MetricsOptions> metrics)
+public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessions, RedfishRequestLimit limit, IOptions<MetricsOptions> metrics)
 {
     private readonly bool _metricsOpen = !metrics.Value.RequireAuth;
 
@@ -36,9 +37,23 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         var open = (path is "/redfish" or RedfishPaths.Root or RedfishPaths.OData or RedfishPaths.Metadata && read)
             || (path == RedfishPaths.Metrics && _metricsOpen && read)
             || (path == RedfishPaths.Sessions && HttpMethods.IsPost(method));
-        if (!open)
+        if (open)
         {
+            if (!await TakeAsync(context, null))
+            {
+                return;
+            }
+        }
+        else
+        {
+            // A refused sign-in is counted against the address, after it: a Basic sign-in needs its hash
+            // checked before the account is known, and those checks have a bound of their own.
             var (caller, status, refusal) = await SignInAsync(context);
+            if (!await TakeAsync(context, caller))
+            {
+                return;
+            }
+
             if (caller is null)
             {
                 if (status == StatusCodes.Status401Unauthorized)
@@ -68,6 +83,20 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         {
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status404NotFound, RedfishMessage.ResourceNotFound("Resource", path));
         }
+    }
+
+    /// <summary>False, having answered 429, when the client has used up its share.</summary>
+    private async Task<bool> TakeAsync(HttpContext context, RedfishCaller? caller)
+    {
+        if (limit.TryTake(context, caller))
+        {
+            return true;
+        }
+
+        context.Response.Headers.RetryAfter = RedfishRequestLimit.RetryAfterSeconds;
+        await RedfishResponse.ErrorAsync(context, StatusCodes.Status429TooManyRequests,
+            RedfishMessage.ServiceTemporarilyUnavailable("too many requests from this client; slow down"));
+        return false;
     }
 
     /// <summary>The caller, or the status and message to refuse with (401, or 503 when too many logins wait for the hash).</summary>

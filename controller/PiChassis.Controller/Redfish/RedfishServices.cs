@@ -30,6 +30,7 @@ public static class RedfishServices
         services.TryAddSingleton<RedfishAccounts>();
         services.TryAddSingleton<RedfishSessions>();
         services.TryAddSingleton<BootOverrides>();
+        services.TryAddSingleton<RedfishRequestLimit>();
         services.TryAddSingleton<RedfishGate>();
         services.TryAddSingleton<ServiceEndpoints>();
         services.TryAddSingleton<SystemEndpoints>();

@@ -24,6 +24,18 @@ public sealed class RedfishOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Redfish:CertificatePath is required", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0, 100, "Redfish:RequestsPerSecond 0 must be 1 to 1000.")]
+    [InlineData(double.NaN, 100, "Redfish:RequestsPerSecond NaN must be 1 to 1000.")]
+    [InlineData(20, 0, "Redfish:RequestBurst 0 must be 1 to 10000.")]
+    [InlineData(20, 10_001, "Redfish:RequestBurst 10001 must be 1 to 10000.")]
+    public void Validate_RequestLimitOutOfBounds_RefusedNamingTheSetting(double rate, int burst, string failure)
+    {
+        var result = new RedfishOptionsValidator().Validate(null, new RedfishOptions { RequestsPerSecond = rate, RequestBurst = burst });
+
+        Assert.Equal(failure, Assert.Single(result.Failures!));
+    }
+
     [Fact]
     public void Validate_AccountMistakes_EachNamedByItsPlaceAndField()
     {
