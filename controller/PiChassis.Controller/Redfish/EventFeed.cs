@@ -4,14 +4,18 @@ namespace PiChassis.Controller.Redfish;
 
 /// <summary>
 /// Hands each durable journal event to every SSE client's <see cref="SseClient"/>, at most
-/// <see cref="MaxClients"/> of them. It listens to <see cref="ChassisEvents.Stored"/>, raised on the
+/// <see cref="MaxClients"/> of them and <see cref="MaxPerAccount"/> of one account's (so one account cannot
+/// fill them and keep the others out). It listens to <see cref="ChassisEvents.Stored"/>, raised on the
 /// store's writer, and only posts to bounded queues there, so no client can hold the store or the engine.
 /// </summary>
 public sealed class EventFeed : IDisposable
 {
     public const int MaxClients = 8;
+    public const int MaxPerAccount = 2;
     private readonly Lock _lock = new();
-    private readonly List<SseClient> _clients = [];
+
+    // Each client's queue and the account it was opened by.
+    private readonly Dictionary<SseClient, string> _clients = [];
     private readonly ChassisEvents _events;
 
     public EventFeed(ChassisEvents events)
@@ -23,18 +27,21 @@ public sealed class EventFeed : IDisposable
 
     public IEventJournal Journal => _events.Journal;
 
-    /// <summary>A new client's queue, receiving every event stored from now on; null when <see cref="MaxClients"/> are connected.</summary>
-    public SseClient? Join()
+    /// <summary>
+    /// A new client's queue, receiving every event stored from now on; null when <see cref="MaxClients"/>
+    /// are connected, or <see cref="MaxPerAccount"/> of <paramref name="userName"/>'s.
+    /// </summary>
+    public SseClient? Join(string userName)
     {
         lock (_lock)
         {
-            if (_clients.Count >= MaxClients)
+            if (_clients.Count >= MaxClients || _clients.Values.Count(u => u == userName) >= MaxPerAccount)
             {
                 return null;
             }
 
             var queue = new SseClient();
-            _clients.Add(queue);
+            _clients.Add(queue, userName);
             return queue;
         }
     }
@@ -53,7 +60,7 @@ public sealed class EventFeed : IDisposable
     {
         lock (_lock)
         {
-            foreach (var queue in _clients)
+            foreach (var queue in _clients.Keys)
             {
                 queue.Post(chassisEvent);
             }

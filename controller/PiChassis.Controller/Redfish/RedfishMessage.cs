@@ -56,8 +56,8 @@ public sealed record RedfishMessage(string Id, string Text, string Severity, str
     public static RedfishMessage OperationNotAllowed(string why) =>
         new("OperationNotAllowed", $"The HTTP method is not allowed on this resource: {why}", "Critical", "None.");
 
-    public static RedfishMessage SessionLimitExceeded() =>
-        new("SessionLimitExceeded", "The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation.", "Critical", "Reduce the number of other sessions before trying to establish the session or increase the limit of simultaneous sessions, if supported.");
+    public static RedfishMessage SessionLimitExceeded(string limits) =>
+        new("SessionLimitExceeded", $"The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation ({limits}).", "Critical", "Reduce the number of other sessions before trying to establish the session or increase the limit of simultaneous sessions, if supported.");
 
     public static RedfishMessage ServiceTemporarilyUnavailable(string why) =>
         new("ServiceTemporarilyUnavailable", $"The service is temporarily unavailable: {why}", "Critical", "Wait for the indicated retry duration and retry the operation.", "1");

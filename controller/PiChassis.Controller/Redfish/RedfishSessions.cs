@@ -5,8 +5,9 @@ using PiChassis.Controller.Configuration;
 namespace PiChassis.Controller.Redfish;
 
 /// <summary>
-/// Open sessions, at most <see cref="RedfishOptions.MaxSessions"/>: a login beyond is refused, never
-/// queued. A session unused for <see cref="RedfishOptions.SessionTimeout"/> ends when next looked at.
+/// Open sessions, at most <see cref="RedfishOptions.MaxSessions"/>, and at most <see cref="PerAccount"/>
+/// of one account's, so no account (a ReadOnly one, say) can fill them and keep the others out: a login
+/// beyond is refused, never queued. A session unused for <see cref="RedfishOptions.SessionTimeout"/> ends when next looked at.
 /// </summary>
 public sealed class RedfishSessions(IOptions<RedfishOptions> options, TimeProvider time)
 {
@@ -17,13 +18,18 @@ public sealed class RedfishSessions(IOptions<RedfishOptions> options, TimeProvid
 
     public TimeSpan Timeout => _timeout;
 
-    /// <summary>A new session; null when <see cref="RedfishOptions.MaxSessions"/> are open.</summary>
+    public int Max => _max;
+
+    /// <summary>A quarter of <see cref="Max"/>, at least one.</summary>
+    public int PerAccount { get; } = Math.Max(1, options.Value.MaxSessions / 4);
+
+    /// <summary>A new session; null when <see cref="Max"/> are open, or <see cref="PerAccount"/> of <paramref name="userName"/>'s.</summary>
     public RedfishSession? Create(string userName, RedfishRole role)
     {
         lock (_lock)
         {
             RemoveExpired();
-            if (_byToken.Count >= _max)
+            if (_byToken.Count >= _max || _byToken.Values.Count(s => s.UserName == userName) >= PerAccount)
             {
                 return null;
             }

@@ -40,10 +40,11 @@ public sealed class ServerSentEvents(EventFeed feed, RedfishSessions sessions, T
             lastEventId = parsed;
         }
 
-        if (feed.Join() is not { } queue)
+        var caller = RedfishGate.Caller(context);
+        if (feed.Join(caller.UserName) is not { } queue)
         {
-            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
-                RedfishMessage.ServiceTemporarilyUnavailable($"{EventFeed.MaxClients} event streams are open already"));
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable(
+                $"at most {EventFeed.MaxPerAccount} event streams per account and {EventFeed.MaxClients} in all may be open"));
             return;
         }
 
@@ -64,7 +65,7 @@ public sealed class ServerSentEvents(EventFeed feed, RedfishSessions sessions, T
                 sent = await ReplayAsync(context.Response, Math.Min(sent, feed.Journal.LastSeq), ended.Token);
             }
 
-            await StreamLiveAsync(context.Response, queue, sent, RedfishGate.Caller(context).SessionId, ended.Token);
+            await StreamLiveAsync(context.Response, queue, sent, caller.SessionId, ended.Token);
         }
         catch (OperationCanceledException)
         {

@@ -92,7 +92,8 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
 
         if (sessions.Create(user, role) is not { } session)
         {
-            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.SessionLimitExceeded());
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
+                RedfishMessage.SessionLimitExceeded($"at most {sessions.PerAccount} sessions per account and {sessions.Max} in all"));
             return;
         }
 

@@ -119,6 +119,27 @@ public sealed class RedfishAuthTests
     }
 
     [Fact]
+    public async Task Session_BeyondAnAccountsShare_Refused503WhileAnotherAccountSignsIn()
+    {
+        // 4 sessions in all: one per account.
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["Redfish:MaxSessions"] = "4" });
+        var anonymous = host.Client(user: null);
+        var sessions = new Uri("/redfish/v1/SessionService/Sessions", UriKind.Relative);
+        var viewer = $$"""{"UserName":"{{ReadOnly}}","Password":"{{Password}}"}""";
+
+        using var first = await anonymous.PostAsync(sessions, Body(viewer));
+        using var second = await anonymous.PostAsync(sessions, Body(viewer));
+        using var other = await anonymous.PostAsync(sessions, Body($$"""{"UserName":"{{Operator}}","Password":"{{Password}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Equal("Base.1.18.0.SessionLimitExceeded", await MessageIdAsync(second));
+        Assert.Contains("at most 1 sessions per account and 4 in all", (await JsonAsync(second))["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(second.Headers.Contains("X-Auth-Token"));
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Session_WrongPassword_Unauthorized()
     {
         await using var host = await StartAsync();

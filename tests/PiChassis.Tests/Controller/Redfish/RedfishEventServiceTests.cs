@@ -116,21 +116,56 @@ public sealed class RedfishEventServiceTests
     [Fact]
     public async Task Sse_MoreThanTheCap_Refused503()
     {
-        await using var host = await RedfishHost.StartAsync();
-        var client = host.Client();
+        // Four accounts, each opening its share of streams: together they reach the cap.
+        await using var host = await RedfishHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Redfish:Accounts:2:UserName"] = "auditor",
+            ["Redfish:Accounts:2:Role"] = "ReadOnly",
+            ["Redfish:Accounts:2:PasswordHash"] = RedfishHost.Hash,
+        });
+        HttpClient[] clients = [host.Client(), host.Client(RedfishHost.Operator, RedfishHost.Password),
+            host.Client(RedfishHost.ReadOnly, RedfishHost.Password), host.Client("auditor", RedfishHost.Password)];
         var open = new List<HttpResponseMessage>();
         try
         {
             for (var i = 0; i < EventFeed.MaxClients; i++)
             {
-                open.Add(await SendAsync(client, null, CancellationToken.None));
+                open.Add(await SendAsync(clients[i / EventFeed.MaxPerAccount], null, CancellationToken.None));
                 Assert.Equal(HttpStatusCode.OK, open[^1].StatusCode);
             }
 
-            using var refused = await SendAsync(client, null, CancellationToken.None);
+            using var refused = await SendAsync(clients[0], null, CancellationToken.None);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("Base.1.18.0.ServiceTemporarilyUnavailable", await RedfishHost.MessageIdAsync(refused));
+        }
+        finally
+        {
+            open.ForEach(r => r.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task Sse_MoreThanAnAccountsShare_Refused503WhileAnotherAccountMayOpen()
+    {
+        await using var host = await RedfishHost.StartAsync();
+        var viewer = host.Client(RedfishHost.ReadOnly, RedfishHost.Password);
+        var open = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < EventFeed.MaxPerAccount; i++)
+            {
+                open.Add(await SendAsync(viewer, null, CancellationToken.None));
+                Assert.Equal(HttpStatusCode.OK, open[^1].StatusCode);
+            }
+
+            using var refused = await SendAsync(viewer, null, CancellationToken.None);
+            open.Add(await SendAsync(host.Client(), null, CancellationToken.None));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("Base.1.18.0.ServiceTemporarilyUnavailable", await RedfishHost.MessageIdAsync(refused));
+            Assert.Contains($"at most {EventFeed.MaxPerAccount} event streams per account", (await RedfishHost.JsonAsync(refused))["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, open[^1].StatusCode);
         }
         finally
         {

@@ -23,8 +23,8 @@ internal sealed class RedfishHost : IAsyncDisposable
     public const string ReadOnly = "viewer";
     public const string Password = "s3cret-pass";
 
-    // The smallest cost the configuration accepts: the tests hash at start, and the cost is not what they check.
-    private static readonly string Hash = PasswordHash.Create(Password, 10_000).ToString();
+    /// <summary><see cref="Password"/>'s hash at the smallest cost the configuration accepts: the tests hash at start, and the cost is not what they check.</summary>
+    public static readonly string Hash = PasswordHash.Create(Password, 10_000).ToString();
 
     private readonly List<HttpClient> _clients = [];
 

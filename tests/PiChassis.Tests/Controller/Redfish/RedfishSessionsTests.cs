@@ -53,6 +53,30 @@ public sealed class RedfishSessionsTests
     }
 
     [Fact]
+    public void Create_BeyondAnAccountsQuarter_RefusedWhileAnotherAccountMayStillSignIn()
+    {
+        var sessions = Sessions(max: 8);
+        Assert.Equal(2, sessions.PerAccount);
+        var first = sessions.Create("viewer", RedfishRole.ReadOnly)!;
+        Assert.NotNull(sessions.Create("viewer", RedfishRole.ReadOnly));
+
+        Assert.Null(sessions.Create("viewer", RedfishRole.ReadOnly));
+        Assert.NotNull(sessions.Create("admin", RedfishRole.Administrator));
+        Assert.True(sessions.End(first.Id));
+        Assert.NotNull(sessions.Create("viewer", RedfishRole.ReadOnly));
+    }
+
+    [Fact]
+    public void Create_TinyCap_EachAccountStillGetsOne()
+    {
+        var sessions = Sessions(max: 3);
+
+        Assert.NotNull(sessions.Create("a", RedfishRole.ReadOnly));
+        Assert.Null(sessions.Create("a", RedfishRole.ReadOnly));
+        Assert.NotNull(sessions.Create("b", RedfishRole.ReadOnly));
+    }
+
+    [Fact]
     public void Create_Tokens_UnguessableAndDistinctFromIds()
     {
         var sessions = Sessions();
