@@ -172,6 +172,10 @@ public sealed partial class PowerEngine
         slot.LastHeartbeat = null;
         slot.BootTimedOut = false;
         slot.EmptySince = null;
+
+        // A new power-on is a new inrush: a reading over the limit before the relay last opened does not
+        // carry on into it (an off and on between two sweeps would glue two inrushes into one dwell).
+        slot.OvercurrentSince = null;
         slot.WatchingInrush = true;
         _lastPowerOn = now;
         _lastPoweredSlot = slot;

@@ -82,6 +82,34 @@ public class PowerEngineProtectionTests
     }
 
     [Fact]
+    public void OnSnapshot_OffAndOnBetweenTwoSweepsEachInAnInrush_DoesNotTrip()
+    {
+        using var rig = new SimulatedRig(slots: 1, power: p =>
+        {
+            p.MinOffTime = TimeSpan.Zero;
+            p.StaggerInterval = TimeSpan.Zero;
+            p.MinStaggerInterval = TimeSpan.Zero;
+        });
+        rig.Run(TimeSpan.FromSeconds(1));
+        Assert.True(rig.Execute(1, SlotAction.On).Ok);
+        rig.Time.Advance(TimeSpan.FromMilliseconds(5));
+        rig.Engine.OnSnapshot(rig.Sampler.Sweep());
+
+        // Switched off and on again before the next sweep, which reads the second power-on's inrush.
+        rig.Time.Advance(rig.Sampling.Interval - TimeSpan.FromMilliseconds(10));
+        Assert.True(rig.Execute(1, SlotAction.ForceOff).Ok);
+        Assert.True(rig.Execute(1, SlotAction.On).Ok);
+        rig.Time.Advance(TimeSpan.FromMilliseconds(5));
+        var second = rig.Sampler.Sweep();
+        Assert.True(second.Slots[0].CurrentA > rig.Protection.OvercurrentA, $"the reading is {second.Slots[0].CurrentA:F2} A");
+        rig.Engine.OnSnapshot(second);
+        rig.Run(TimeSpan.FromSeconds(2));
+
+        Assert.True(rig.Chassis.Slot(1).RelayInputClosed);
+        Assert.Null(rig.State(1).Fault);
+    }
+
+    [Fact]
     public void Execute_OnWithLatchedFault_RefusedUntilCleared()
     {
         using var rig = new SimulatedRig(slots: 1, startPowered: true);
