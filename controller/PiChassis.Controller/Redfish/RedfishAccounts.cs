@@ -7,8 +7,9 @@ using PiChassis.Controller.Configuration;
 namespace PiChassis.Controller.Redfish;
 
 /// <summary>
-/// The configured accounts, their password checks and lockouts. Only configured names are tracked, so
-/// guessed names cannot grow memory; an unknown name costs the same hash as a known one, so timing
+/// The configured accounts, their password checks and lockouts. Lockouts are per account and client
+/// address (<see cref="LoginFailures"/>), so a hostile client locks an account for itself only. Only
+/// configured names are tracked, so guessed names cannot grow memory; an unknown name costs the same hash as a known one, so timing
 /// does not tell which names exist (<see cref="VerifyAsync"/>). A simulated controller on loopback
 /// adds the development account <see cref="DevelopmentUser"/> / <see cref="DevelopmentPassword"/>,
 /// which exists nowhere else.
@@ -62,7 +63,10 @@ public sealed class RedfishAccounts : IDisposable
 
     public RedfishRole? RoleOf(string userName) => _accounts.TryGetValue(userName, out var account) ? account.Role : null;
 
-    /// <summary>True while failed logins keep the account locked out (its ManagerAccount's <c>Locked</c>).</summary>
+    /// <summary>
+    /// True while failed logins keep the account locked out from some client address (its ManagerAccount's
+    /// <c>Locked</c>); other addresses may still sign in.
+    /// </summary>
     public bool IsLockedOut(string userName)
     {
         if (!_accounts.TryGetValue(userName, out var account))
@@ -72,18 +76,20 @@ public sealed class RedfishAccounts : IDisposable
 
         lock (account.Gate)
         {
-            return account.IsLockedOut(_time.GetUtcNow());
+            return account.Failures.IsLockedOutAnywhere(_time.GetUtcNow());
         }
     }
 
     /// <summary>
-    /// Checks a login; after <see cref="RedfishOptions.LockoutAttempts"/> failures in a row the account is
-    /// locked out. The slow hashes run one at a time, and at most <see cref="MaxHashesWaiting"/> wait
+    /// Checks a login from <paramref name="client"/> (null when unknown: such clients share one count); after
+    /// <see cref="RedfishOptions.LockoutAttempts"/> failures in a row from that address the account is
+    /// locked out for that address. The slow hashes run one at a time, and at most <see cref="MaxHashesWaiting"/> wait
     /// (beyond: <see cref="SignIn.Busy"/>): a flood of logins takes one core at most, and never
     /// fills the thread pool the engine loop and sampling run on.
     /// </summary>
-    public async Task<(SignIn Outcome, RedfishRole Role)> VerifyAsync(string userName, string password)
+    public async Task<(SignIn Outcome, RedfishRole Role)> VerifyAsync(string userName, string password, IPAddress? client)
     {
+        var address = client ?? IPAddress.None;
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
         _accounts.TryGetValue(userName, out var account);
@@ -92,14 +98,14 @@ public sealed class RedfishAccounts : IDisposable
         {
             lock (account.Gate)
             {
-                if (account.IsLockedOut(_time.GetUtcNow()))
+                if (account.Failures.IsLockedOut(address, _time.GetUtcNow()))
                 {
                     return (SignIn.LockedOut, default);
                 }
 
                 if (account.MatchesLastGood(digest))
                 {
-                    account.Accept(digest);
+                    account.Accept(digest, address);
                     return (SignIn.Accepted, account.Role);
                 }
             }
@@ -135,18 +141,18 @@ public sealed class RedfishAccounts : IDisposable
         lock (account.Gate)
         {
             var now = _time.GetUtcNow();
-            if (account.IsLockedOut(now))
+            if (account.Failures.IsLockedOut(address, now))
             {
                 return (SignIn.LockedOut, default);
             }
 
             if (right)
             {
-                account.Accept(digest);
+                account.Accept(digest, address);
                 return (SignIn.Accepted, account.Role);
             }
 
-            account.Fail(now, _options.LockoutAttempts, _options.LockoutDuration);
+            account.Failures.Fail(address, now, _options.LockoutAttempts, _options.LockoutDuration);
             return (SignIn.Refused, default);
         }
     }
@@ -161,9 +167,6 @@ public sealed class RedfishAccounts : IDisposable
         // remembered as a keyed digest, so a client such as MAAS does not cost a PBKDF2 per request.
         private static readonly byte[] DigestKey = RandomNumberGenerator.GetBytes(32);
         private byte[]? _lastGood;
-        private int _failures;
-        private DateTimeOffset _lastFailure;
-        private DateTimeOffset? _lockedUntil;
 
         public Lock Gate { get; } = new();
 
@@ -173,33 +176,16 @@ public sealed class RedfishAccounts : IDisposable
 
         public PasswordHash Hash { get; } = hash;
 
-        public static byte[] Digest(string password) => HMACSHA256.HashData(DigestKey, Encoding.UTF8.GetBytes(password));
+        public LoginFailures Failures { get; } = new();
 
-        public bool IsLockedOut(DateTimeOffset now) => _lockedUntil is { } until && now < until;
+        public static byte[] Digest(string password) => HMACSHA256.HashData(DigestKey, Encoding.UTF8.GetBytes(password));
 
         public bool MatchesLastGood(byte[] digest) => _lastGood is not null && CryptographicOperations.FixedTimeEquals(digest, _lastGood);
 
-        public void Accept(byte[] digest)
+        public void Accept(byte[] digest, IPAddress address)
         {
-            _failures = 0;
+            Failures.Clear(address);
             _lastGood = digest;
-        }
-
-        /// <summary>Counts a failure; the count starts again <paramref name="duration"/> after the last one (AccountLockoutCounterResetAfter).</summary>
-        public void Fail(DateTimeOffset now, int attempts, TimeSpan duration)
-        {
-            _lockedUntil = null;
-            if (now - _lastFailure >= duration)
-            {
-                _failures = 0;
-            }
-
-            _lastFailure = now;
-            if (++_failures >= attempts)
-            {
-                _failures = 0;
-                _lockedUntil = now + duration;
-            }
         }
     }
 }

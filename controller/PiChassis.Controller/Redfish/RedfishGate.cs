@@ -115,7 +115,7 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
             return (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
         }
 
-        var (outcome, role) = await accounts.VerifyAsync(user, password);
+        var (outcome, role) = await accounts.VerifyAsync(user, password, context.Connection.RemoteIpAddress);
         return outcome switch
         {
             SignIn.Accepted => (new RedfishCaller(user, role, null), StatusCodes.Status200OK, null),

@@ -76,7 +76,7 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
             return;
         }
 
-        var (outcome, role) = await accounts.VerifyAsync(user, password);
+        var (outcome, role) = await accounts.VerifyAsync(user, password, context.Connection.RemoteIpAddress);
         if (outcome == SignIn.Busy)
         {
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable("too many logins are being checked"));

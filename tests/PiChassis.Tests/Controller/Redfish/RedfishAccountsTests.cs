@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Configuration;
@@ -8,6 +9,8 @@ namespace PiChassis.Tests.Controller.Redfish;
 public sealed class RedfishAccountsTests
 {
     private static readonly string Hash = PasswordHash.Create("right", 10_000).ToString();
+    private static readonly IPAddress A = IPAddress.Parse("192.0.2.10");
+    private static readonly IPAddress B = IPAddress.Parse("192.0.2.20");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -15,16 +18,42 @@ public sealed class RedfishAccountsTests
     {
         var accounts = Accounts(simulate: false);
 
-        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
-        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
-        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
         _time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
-        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        var (outcome, role) = await accounts.VerifyAsync("ops", "right");
+        var (outcome, role) = await accounts.VerifyAsync("ops", "right", A);
         Assert.Equal(SignIn.Accepted, outcome);
         Assert.Equal(RedfishRole.Operator, role);
+    }
+
+    [Fact]
+    public async Task Verify_FailuresFromOneAddress_LockItOutThereOnlyAndAnotherAddressSignsIn()
+    {
+        // A hostile client must not lock MAAS or the operator out of an account by guessing its password.
+        var accounts = Accounts(simulate: false);
+
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", B)).Outcome);
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+        Assert.True(accounts.IsLockedOut("ops"));
+    }
+
+    [Fact]
+    public async Task Verify_IPv4MappedAddress_CountedAsTheSameClient()
+    {
+        var accounts = Accounts(simulate: false);
+
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A.MapToIPv6())).Outcome);
+
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
     }
 
     [Fact]
@@ -32,11 +61,23 @@ public sealed class RedfishAccountsTests
     {
         var accounts = Accounts(simulate: false);
 
-        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
-        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
-        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
 
-        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_SuccessFromOneAddress_LeavesAnotherAddressCounting()
+    {
+        var accounts = Accounts(simulate: false);
+
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", B)).Outcome);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", B)).Outcome);
+
+        Assert.Equal(SignIn.LockedOut, (await accounts.VerifyAsync("ops", "right", B)).Outcome);
     }
 
     [Fact]
@@ -45,11 +86,11 @@ public sealed class RedfishAccountsTests
         // The service advertises AccountLockoutCounterResetAfter: the count restarts that long after the last failure.
         var accounts = Accounts(simulate: false);
 
-        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
         _time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong")).Outcome);
+        Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("ops", "wrong", A)).Outcome);
 
-        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right")).Outcome);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
     }
 
     [Fact]
@@ -59,7 +100,7 @@ public sealed class RedfishAccountsTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("nobody", "x")).Outcome);
+            Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync("nobody", "x", A)).Outcome);
         }
     }
 
@@ -73,7 +114,7 @@ public sealed class RedfishAccountsTests
         var accounts = Accounts(simulate, address);
 
         Assert.Equal(exists, accounts.HasDevelopmentAccount);
-        Assert.Equal(exists ? SignIn.Accepted : SignIn.Refused, (await accounts.VerifyAsync("admin", "pichassis")).Outcome);
+        Assert.Equal(exists ? SignIn.Accepted : SignIn.Refused, (await accounts.VerifyAsync("admin", "pichassis", A)).Outcome);
     }
 
     [Fact]
@@ -81,7 +122,7 @@ public sealed class RedfishAccountsTests
     {
         var accounts = Accounts(simulate: false);
 
-        var logins = Enumerable.Range(0, 40).Select(i => accounts.VerifyAsync($"guess{i}", "x")).ToList();
+        var logins = Enumerable.Range(0, 40).Select(i => accounts.VerifyAsync($"guess{i}", "x", A)).ToList();
         var outcomes = (await Task.WhenAll(logins)).Select(o => o.Outcome).ToList();
 
         Assert.Equal(RedfishAccounts.MaxHashesWaiting, outcomes.Count(o => o == SignIn.Refused));
