@@ -15,7 +15,8 @@ public static class RedfishBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    // A key given twice is refused: {"ResetType":"On","ResetType":"ForceOff"} must not mean whichever came last.
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     /// <summary>The body as a JSON object; null when an error has been written instead.</summary>
     public static async Task<JsonDocument?> ReadObjectAsync(HttpContext context)

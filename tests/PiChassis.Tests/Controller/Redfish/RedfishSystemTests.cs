@@ -84,6 +84,8 @@ public sealed class RedfishSystemTests
     [Theory]
     [InlineData("{\"ResetType\":", "Base.1.18.0.MalformedJSON")]
     [InlineData("[\"On\"]", "Base.1.18.0.MalformedJSON")]
+    [InlineData("{\"ResetType\":\"On\",\"ResetType\":\"ForceOff\"}", "Base.1.18.0.MalformedJSON")]
+    [InlineData("{\"ResetType\":\"ForceOff\",\"ResetType\":\"On\"}", "Base.1.18.0.MalformedJSON")]
     [InlineData("{}", "Base.1.18.0.ActionParameterMissing")]
     [InlineData("{\"ResetType\":\"Nmi\"}", "Base.1.18.0.ActionParameterValueNotInList")]
     [InlineData("{\"ResetType\":\"forceoff\"}", "Base.1.18.0.ActionParameterValueNotInList")]
