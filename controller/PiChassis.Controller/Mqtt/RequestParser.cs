@@ -77,8 +77,37 @@ public static class RequestParser
                 return false;
             }
 
+            if (GivenTwice(root) is { } twice)
+            {
+                rejection = new RequestRejection(id, $"\"{twice}\" is given twice");
+                return false;
+            }
+
             rejection = Check(verb, id, document, out request);
             return rejection is null;
+        }
+    }
+
+    /// <summary>A property the request gives twice: {"state":"on","state":"force_off"} must not mean whichever came last.</summary>
+    private static string? GivenTwice(JsonElement root)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!names.Add(property.Name))
+                {
+                    return property.Name;
+                }
+            }
+
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name with an escaped lone surrogate cannot be read; the fields that matter are read by name.
+            return null;
         }
     }
 

@@ -158,6 +158,8 @@ public class RequestParserTests
 
     [Theory]
     [InlineData("power", """{"id":"a","targets":"all"}""", "\"state\" is missing")]
+    [InlineData("power", """{"id":"a","targets":"all","state":"on","state":"force_off"}""", "\"state\" is given twice")]
+    [InlineData("policy", """{"id":"a","targets":"slot:1","targets":"all","policy":"off"}""", "\"targets\" is given twice")]
     [InlineData("power", """{"id":"a","targets":"all","state":"maybe"}""", "'maybe' is not one of")]
     [InlineData("power", """{"id":"a","targets":"all","state":1}""", "\"state\" has the wrong type")]
     [InlineData("power", """{"id":"a","targets":"all","state":"on","wait":"soon"}""", "\"wait\"")]
