@@ -40,8 +40,8 @@ public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
         var phaseOff = (await rig.Sim.StateAsync(2)).Phase;
         var on = await Run("--port", CliRig.Text(rig.Port), "power", "on", "node02", "--timeout", "60", "--wait", "ready");
 
-        Assert.Equal((0, SlotPhase.Off), (off.ExitCode, phaseOff));
-        Assert.Equal(0, on.ExitCode);
+        Assert.True((off.ExitCode, phaseOff) == (0, SlotPhase.Off), $"off: exit {off.ExitCode}, {phaseOff}: {off.Output}|{off.Error}");
+        Assert.True(on.ExitCode == 0, $"on: exit {on.ExitCode}: {on.Output}|{on.Error}");
         Assert.Equal(SlotPhase.On, (await rig.Sim.StateAsync(2)).Phase);
         Assert.True(on.Output.Contains("node02", StringComparison.Ordinal), on.Output + "|" + on.Error);
     }
@@ -216,7 +216,7 @@ public sealed class CliCommandsTests(CliRig rig) : IClassFixture<CliRig>
     {
         var result = await Run("events", "--last", "3");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Output}|{result.Error}");
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.InRange(lines.Length, 2, 6);
         Assert.All(lines, line => Assert.Matches("^(sim|b) #[0-9]+ ", line));
