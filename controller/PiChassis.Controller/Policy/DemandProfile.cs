@@ -62,17 +62,13 @@ public sealed class DemandProfile
     public void Record(int nodes)
     {
         var minute = MinuteOf(_time.GetUtcNow());
-        if (minute != _lastMinute)
+        // The forecasts are cleared by Predict, once a minute; a new day forgets what is beyond the retention.
+        if (minute / MinutesPerDay != _lastMinute / MinutesPerDay)
         {
-            // Forecasts look at days before their own; a new minute may be one of them.
-            _forecasts.Clear();
-            if (minute / MinutesPerDay != _lastMinute / MinutesPerDay)
-            {
-                Prune(minute - RetentionMinutes);
-            }
-
-            _lastMinute = minute;
+            Prune(minute - RetentionMinutes);
         }
+
+        _lastMinute = minute;
 
         if (_minutes.TryGetValue(minute, out var known) && known >= nodes)
         {
@@ -100,7 +96,7 @@ public sealed class DemandProfile
 
         if (!_forecasts.TryGetValue(minute, out var forecast))
         {
-            // Only a recorded minute clears the cache; without a target, `profile` answers alone must not grow it for ever.
+            // A `profile` answer may ask for many minutes within one: bounded all the same.
             if (_forecasts.Count >= 2 * MinutesPerDay)
             {
                 _forecasts.Clear();
