@@ -72,7 +72,7 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
     private sealed class FuzzRun : IAsyncDisposable
     {
         private readonly PayloadFuzzer _fuzzer = new(seed: 11, Slots);
-        private readonly HashSet<string> _expected = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _expected = new(StringComparer.Ordinal);
         private int _tried;
 
         private FuzzRun(MosquittoBroker broker, HostedController controller, FuzzClient responses)
@@ -94,7 +94,7 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
 
         public RelayAudit Audit { get; }
 
-        public IReadOnlyCollection<string> Expected => _expected;
+        public IReadOnlyCollection<string> Expected => _expected.Keys;
 
         public static async Task<FuzzRun> StartAsync()
         {
@@ -103,6 +103,9 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
             {
                 ["Chassis:SlotCount"] = Slots.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mqtt:CommandRatePerSecond"] = "10000",
+                // A restart's relay wait lasts until the node halts; no agent runs here, so that is
+                // the halt timeout (60 s by default, the whole patience). 10 s keeps every answer due.
+                ["Power:HaltTimeout"] = "00:00:10",
             });
             var responses = await FuzzClient.ConnectAsync(broker.Port, "pichassis/sim/response/#");
             await using var watcher = await TestMqttClient.ConnectAsync(broker.Port, null, "pichassis/sim/status");
@@ -121,7 +124,7 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
                 var waitsLong = request is { Wait: not WaitMode.Relay } && (request.Timeout ?? RequestParser.DefaultTimeout) > TimeSpan.FromSeconds(5);
                 if ((request?.Id ?? rejection?.Id) is { } id && !waitsLong)
                 {
-                    _expected.Add(id);
+                    _expected[id] = $"{topic} {System.Text.Encoding.UTF8.GetString(payload)}";
                 }
             }
 
@@ -130,7 +133,12 @@ public sealed class MqttFuzzTests(ITestOutputHelper output)
 
         public async Task ReportAsync(ITestOutputHelper output, string area, int crashes)
         {
-            var missing = await Responses.WaitForAsync(_expected, 0, Patience);
+            var missing = await Responses.WaitForAsync(_expected.Keys, 0, Patience);
+            foreach (var (id, request) in _expected.Where(e => !Responses.Answered(e.Key)))
+            {
+                output.WriteLine($"unanswered {id}: {request}");
+            }
+
             var alive = await Controller.Loop.RunAsync(e => e.States.Length);
             var errors = Controller.Logs.GetSnapshot().Count(r => r.Level >= LogLevel.Error);
             var glitches = Audit.Glitches();
