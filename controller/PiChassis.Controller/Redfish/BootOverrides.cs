@@ -14,4 +14,11 @@ public sealed class BootOverrides
     public BootOverride this[int slot] => _bySlot.GetValueOrDefault(slot, BootOverride.None);
 
     public void Set(int slot, BootOverride value) => _bySlot[slot] = value;
+
+    /// <summary>
+    /// Sets the slot's override if it is still <paramref name="seen"/>, in one step: of two PATCHes
+    /// that passed If-Match on the same ETag, only the first may change it.
+    /// </summary>
+    public bool TrySet(int slot, BootOverride seen, BootOverride value) =>
+        _bySlot.ContainsKey(slot) ? _bySlot.TryUpdate(slot, value, seen) : seen == BootOverride.None && _bySlot.TryAdd(slot, value);
 }

@@ -34,9 +34,9 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         var path = (context.Request.Path.Value ?? "").TrimEnd('/');
         var method = context.Request.Method;
         var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
-        var open = (path is "/redfish" or RedfishPaths.Root or RedfishPaths.OData or RedfishPaths.Metadata && read)
-            || (path == RedfishPaths.Metrics && _metricsOpen && read)
-            || (path == RedfishPaths.Sessions && HttpMethods.IsPost(method));
+        var open = ((Is(path, "/redfish") || Is(path, RedfishPaths.Root) || Is(path, RedfishPaths.OData) || Is(path, RedfishPaths.Metadata)) && read)
+            || (Is(path, RedfishPaths.Metrics) && _metricsOpen && read)
+            || (Is(path, RedfishPaths.Sessions) && HttpMethods.IsPost(method));
         if (open)
         {
             if (!await TakeAsync(context, null))
@@ -86,6 +86,9 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
     }
 
     /// <summary>False, having answered 429, when the client has used up its share.</summary>
+    /// <summary>Routing reads paths in any case; so must the check of which ones are open.</summary>
+    private static bool Is(string path, string uri) => string.Equals(path, uri, StringComparison.OrdinalIgnoreCase);
+
     private async Task<bool> TakeAsync(HttpContext context, RedfishCaller? caller)
     {
         if (limit.TryTake(context, caller))

@@ -64,29 +64,45 @@ public sealed class SystemEndpoints(PowerEngineLoop loop, BootOverrides boots, I
 
         var (caller, slot, body) = change;
 
-        var current = SystemResource.Build(slot, boots[slot.Slot], _chassisId);
+        var seen = boots[slot.Slot];
+        var current = SystemResource.Build(slot, seen, _chassisId);
         if (!RedfishResponse.Matches(context.Request.Headers.IfMatch, RedfishResponse.ETagOf(current)))
         {
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status412PreconditionFailed, RedfishMessage.PreconditionFailed());
             return;
         }
 
-        if (!SystemPatch.TryParse(body.RootElement, current, boots[slot.Slot], out var patch, out var error))
+        if (!SystemPatch.TryParse(body.RootElement, current, seen, out var patch, out var error))
         {
             await RedfishResponse.ErrorAsync(context, error.Status, error.Message);
             return;
+        }
+
+        if (patch.Boot is { } boot)
+        {
+            if (context.Request.Headers.IfMatch.Count == 0)
+            {
+                boots.Set(slot.Slot, boot);
+            }
+            else if (!boots.TrySet(slot.Slot, seen, boot))
+            {
+                // With If-Match the check above and this write are one step: another PATCH changed it meanwhile.
+                await RedfishResponse.ErrorAsync(context, StatusCodes.Status412PreconditionFailed, RedfishMessage.PreconditionFailed());
+                return;
+            }
         }
 
         // On blinks the slot's LED for 30 s; off (Ironic's indicator off) stops a blink before then.
         if (patch.Identify is { } identify && (identify || slot.Identifying)
             && !await ExecuteAsync(context, new SlotCommand(slot.Slot, identify ? SlotAction.Identify : SlotAction.IdentifyOff, CommandOrigin.Remote, caller.UserName)))
         {
-            return;
-        }
+            // Refused: the boot override goes back, so the PATCH changed nothing.
+            if (patch.Boot is { } set)
+            {
+                boots.TrySet(slot.Slot, set, seen);
+            }
 
-        if (patch.Boot is { } boot)
-        {
-            boots.Set(slot.Slot, boot);
+            return;
         }
 
         if (await FindAsync(context) is { } now)

@@ -12,6 +12,7 @@ public sealed class RedfishAuthTests
     [InlineData("/redfish/v1/")]
     [InlineData("/redfish/v1/odata")]
     [InlineData("/redfish/v1/$metadata")]
+    [InlineData("/Redfish/V1")]
     public async Task Get_OpenDocuments_ServedToAnyone(string path)
     {
         await using var host = await StartAsync();
@@ -137,6 +138,19 @@ public sealed class RedfishAuthTests
         Assert.Contains("at most 1 sessions per account and 4 in all", (await JsonAsync(second))["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(second.Headers.Contains("X-Auth-Token"));
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_CreateAtThePathInAnotherCase_Created()
+    {
+        // Routing reads the path in any case; the sign-in must be open at the same paths.
+        await using var host = await StartAsync();
+
+        using var created = await host.Client(user: null).PostAsync(new Uri("/redfish/v1/sessionservice/sessions", UriKind.Relative),
+            Body($$"""{"UserName":"{{Operator}}","Password":"{{Password}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.Headers.Contains("X-Auth-Token"));
     }
 
     [Fact]
