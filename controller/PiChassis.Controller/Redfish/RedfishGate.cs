@@ -85,10 +85,10 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         }
     }
 
-    /// <summary>False, having answered 429, when the client has used up its share.</summary>
     /// <summary>Routing reads paths in any case; so must the check of which ones are open.</summary>
     private static bool Is(string path, string uri) => string.Equals(path, uri, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>False, having answered 429, when the client has used up its share.</summary>
     private async Task<bool> TakeAsync(HttpContext context, RedfishCaller? caller)
     {
         if (limit.TryTake(context, caller))
