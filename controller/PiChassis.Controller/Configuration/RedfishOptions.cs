@@ -46,5 +46,12 @@ public sealed class RedfishOptions
     /// <summary>Requests one client may make at once before <see cref="RequestsPerSecond"/> holds it back: enough for an operator resetting all 16 nodes and reading each back several times.</summary>
     public int RequestBurst { get; set; } = 100;
 
+    /// <summary>
+    /// Slow password checks one client address may cause per second on average, ten times this in a
+    /// burst; beyond, its logins are answered 429 before the hash. A client whose Basic password
+    /// passed before costs none, so this only holds back guessing (and a flood of made-up names).
+    /// </summary>
+    public double PasswordChecksPerSecond { get; set; } = 1;
+
     public List<RedfishAccountOptions> Accounts { get; } = [];
 }

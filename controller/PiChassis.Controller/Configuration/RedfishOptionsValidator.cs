@@ -37,6 +37,7 @@ public sealed class RedfishOptionsValidator : IValidateOptions<RedfishOptions>
                 $"Redfish:LockoutDuration {options.LockoutDuration} must be 1 s to 1 day."),
             Check(options.RequestsPerSecond is >= 1 and <= 1000, $"Redfish:RequestsPerSecond {options.RequestsPerSecond} must be 1 to 1000."),
             Check(options.RequestBurst is >= 1 and <= 10_000, $"Redfish:RequestBurst {options.RequestBurst} must be 1 to 10000."),
+            Check(options.PasswordChecksPerSecond is >= 0.1 and <= 100, $"Redfish:PasswordChecksPerSecond {options.PasswordChecksPerSecond} must be 0.1 to 100."),
         };
         for (var i = 0; i < options.Accounts.Count; i++)
         {

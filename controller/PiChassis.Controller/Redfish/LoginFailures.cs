@@ -56,7 +56,7 @@ internal sealed class LoginFailures
     }
 
     // An IPv4 client seen on a dual-stack socket is the same client as on an IPv4 one.
-    private static IPAddress Key(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    internal static IPAddress Key(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     private void MakeRoom(DateTimeOffset now, TimeSpan duration)
     {

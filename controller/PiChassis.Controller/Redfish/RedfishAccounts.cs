@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PiChassis.Controller.Configuration;
+using PiChassis.Controller.Mqtt;
 
 namespace PiChassis.Controller.Redfish;
 
@@ -22,12 +24,16 @@ public sealed class RedfishAccounts : IDisposable
     /// <summary>Logins waiting for the slow hash at most; more are answered "busy" (503) at once.</summary>
     public const int MaxHashesWaiting = 16;
 
+    /// <summary>Client addresses whose password checks are counted at once; beyond, every count starts again.</summary>
+    private const int MaxAddresses = 1024;
+
     // The development account's hash is made at start: a cheap one, since its password is public anyway.
     private const int DevelopmentIterations = 10_000;
 
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly Lazy<PasswordHash> _decoy = new(MakeDecoy);
     private readonly SemaphoreSlim _hashing = new(1, 1);
+    private readonly KeyedRateLimits _checks;
     private readonly RedfishOptions _options;
     private readonly TimeProvider _time;
     private int _hashesWaiting;
@@ -38,6 +44,7 @@ public sealed class RedfishAccounts : IDisposable
         ArgumentNullException.ThrowIfNull(simulation);
         _options = options.Value;
         _time = time;
+        _checks = new KeyedRateLimits(_options.PasswordChecksPerSecond, 10 * _options.PasswordChecksPerSecond, MaxAddresses, time);
         foreach (var account in _options.Accounts)
         {
             // The configuration check has refused unreadable hashes before anything starts.
@@ -87,6 +94,9 @@ public sealed class RedfishAccounts : IDisposable
     /// (beyond: <see cref="SignIn.Busy"/>): a flood of logins takes one core at most, and never
     /// fills the thread pool the engine loop and sampling run on.
     /// </summary>
+    /// <summary>Seconds a client answered <see cref="SignIn.Throttled"/> waits before its next password check is let through.</summary>
+    public string RetryAfterSeconds => ((int)Math.Ceiling(1 / _options.PasswordChecksPerSecond)).ToString(CultureInfo.InvariantCulture);
+
     public async Task<(SignIn Outcome, RedfishRole Role)> VerifyAsync(string userName, string password, IPAddress? client)
     {
         var address = client ?? IPAddress.None;
@@ -109,6 +119,13 @@ public sealed class RedfishAccounts : IDisposable
                     return (SignIn.Accepted, account.Role);
                 }
             }
+        }
+
+        // Counted before the hash: one address guessing (or inventing names, which no lockout stops)
+        // must not keep the one hash busy and every other login waiting.
+        if (!_checks.TryTake(LoginFailures.Key(address).ToString()))
+        {
+            return (SignIn.Throttled, default);
         }
 
         if (Interlocked.Increment(ref _hashesWaiting) > MaxHashesWaiting)

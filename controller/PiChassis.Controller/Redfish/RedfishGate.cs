@@ -48,7 +48,7 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         {
             // A refused sign-in is counted against the address, after it: a Basic sign-in needs its hash
             // checked before the account is known, and those checks have a bound of their own.
-            var (caller, status, refusal) = await SignInAsync(context);
+            var (caller, outcome, refusal) = await SignInAsync(context);
             if (!await TakeAsync(context, caller))
             {
                 return;
@@ -56,12 +56,14 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
 
             if (caller is null)
             {
-                if (status == StatusCodes.Status401Unauthorized)
+                if (SignInRefusal.IsPostponed(outcome))
                 {
-                    context.Response.Headers.WWWAuthenticate = Realm;
+                    await SignInRefusal.AnswerAsync(context, outcome, accounts);
+                    return;
                 }
 
-                await RedfishResponse.ErrorAsync(context, status, refusal!);
+                context.Response.Headers.WWWAuthenticate = Realm;
+                await RedfishResponse.ErrorAsync(context, StatusCodes.Status401Unauthorized, refusal!);
                 return;
             }
 
@@ -102,28 +104,27 @@ public sealed class RedfishGate(RedfishAccounts accounts, RedfishSessions sessio
         return false;
     }
 
-    /// <summary>The caller, or the status and message to refuse with (401, or 503 when too many logins wait for the hash).</summary>
-    private async Task<(RedfishCaller? Caller, int Status, RedfishMessage? Refusal)> SignInAsync(HttpContext context)
+    /// <summary>The caller, or the outcome and the message to refuse with (401 unless the login was postponed).</summary>
+    private async Task<(RedfishCaller? Caller, SignIn Outcome, RedfishMessage? Refusal)> SignInAsync(HttpContext context)
     {
         var uri = context.Request.Path.Value ?? "";
         if (context.Request.Headers["X-Auth-Token"].ToString() is { Length: > 0 } token)
         {
             return sessions.Use(token) is { } session
-                ? (new RedfishCaller(session.UserName, session.Role, session.Id), StatusCodes.Status200OK, null)
-                : (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
+                ? (new RedfishCaller(session.UserName, session.Role, session.Id), SignIn.Accepted, null)
+                : (null, SignIn.Refused, RedfishMessage.NoValidSession());
         }
 
         if (!TryReadBasic(context.Request.Headers.Authorization.ToString(), out var user, out var password))
         {
-            return (null, StatusCodes.Status401Unauthorized, RedfishMessage.NoValidSession());
+            return (null, SignIn.Refused, RedfishMessage.NoValidSession());
         }
 
         var (outcome, role) = await accounts.VerifyAsync(user, password, context.Connection.RemoteIpAddress);
         return outcome switch
         {
-            SignIn.Accepted => (new RedfishCaller(user, role, null), StatusCodes.Status200OK, null),
-            SignIn.Busy => (null, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable("too many logins are being checked")),
-            _ => (null, StatusCodes.Status401Unauthorized, RedfishMessage.ResourceAtUriUnauthorized(uri, "the user name or password is wrong, or the account is locked out")),
+            SignIn.Accepted => (new RedfishCaller(user, role, null), outcome, null),
+            _ => (null, outcome, RedfishMessage.ResourceAtUriUnauthorized(uri, "the user name or password is wrong, or the account is locked out")),
         };
     }
 

@@ -77,9 +77,9 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
         }
 
         var (outcome, role) = await accounts.VerifyAsync(user, password, context.Connection.RemoteIpAddress);
-        if (outcome == SignIn.Busy)
+        if (SignInRefusal.IsPostponed(outcome))
         {
-            await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, RedfishMessage.ServiceTemporarilyUnavailable("too many logins are being checked"));
+            await SignInRefusal.AnswerAsync(context, outcome, accounts);
             return;
         }
 

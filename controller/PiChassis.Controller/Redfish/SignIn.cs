@@ -11,4 +11,7 @@ public enum SignIn
 
     /// <summary>Too many logins are waiting for the slow hash: try again shortly.</summary>
     Busy,
+
+    /// <summary>This client address has used up its share of slow hashes (<c>Redfish:PasswordChecksPerSecond</c>).</summary>
+    Throttled,
 }

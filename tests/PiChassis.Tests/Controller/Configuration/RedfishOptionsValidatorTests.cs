@@ -36,6 +36,17 @@ public sealed class RedfishOptionsValidatorTests
         Assert.Equal(failure, Assert.Single(result.Failures!));
     }
 
+    [Theory]
+    [InlineData(0.05, "Redfish:PasswordChecksPerSecond 0.05 must be 0.1 to 100.")]
+    [InlineData(101, "Redfish:PasswordChecksPerSecond 101 must be 0.1 to 100.")]
+    [InlineData(double.NaN, "Redfish:PasswordChecksPerSecond NaN must be 0.1 to 100.")]
+    public void Validate_PasswordChecksOutOfBounds_RefusedNamingTheSetting(double rate, string failure)
+    {
+        var result = new RedfishOptionsValidator().Validate(null, new RedfishOptions { PasswordChecksPerSecond = rate });
+
+        Assert.Equal(failure, Assert.Single(result.Failures!));
+    }
+
     [Fact]
     public void Validate_AccountMistakes_EachNamedByItsPlaceAndField()
     {

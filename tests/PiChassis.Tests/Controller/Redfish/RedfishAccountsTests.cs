@@ -118,20 +118,55 @@ public sealed class RedfishAccountsTests
     }
 
     [Fact]
-    public async Task Verify_AFloodOfLogins_OneHashAtATimeAndTheRestRefusedAsBusy()
+    public async Task Verify_AFloodOfLoginsFromManyAddresses_OneHashAtATimeAndTheRestRefusedAsBusy()
     {
         var accounts = Accounts(simulate: false);
 
-        var logins = Enumerable.Range(0, 40).Select(i => accounts.VerifyAsync($"guess{i}", "x", A)).ToList();
+        var logins = Enumerable.Range(0, 40).Select(i => accounts.VerifyAsync($"guess{i}", "x", IPAddress.Parse($"192.0.2.{100 + i}"))).ToList();
         var outcomes = (await Task.WhenAll(logins)).Select(o => o.Outcome).ToList();
 
         Assert.Equal(RedfishAccounts.MaxHashesWaiting, outcomes.Count(o => o == SignIn.Refused));
         Assert.Equal(40 - RedfishAccounts.MaxHashesWaiting, outcomes.Count(o => o == SignIn.Busy));
     }
 
-    private RedfishAccounts Accounts(bool simulate, string address = "127.0.0.1")
+    [Fact]
+    public async Task Verify_OneAddressGuessingNames_ThrottledBeforeTheHashWhileAnotherAddressIsChecked()
     {
-        var options = new RedfishOptions { Address = address, LockoutAttempts = 2, LockoutDuration = TimeSpan.FromMinutes(1) };
+        // Made-up names are never locked out: only the count of password checks holds them back.
+        var accounts = Accounts(simulate: false, checksPerSecond: 0.5);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(SignIn.Refused, (await accounts.VerifyAsync($"guess{i}", "x", A)).Outcome);
+        }
+
+        Assert.Equal(SignIn.Throttled, (await accounts.VerifyAsync("guess5", "x", A.MapToIPv6())).Outcome);
+        Assert.Equal(SignIn.Throttled, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+        Assert.Equal("2", accounts.RetryAfterSeconds);
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", B)).Outcome);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_BasicClientRepeatingItsPassword_NeverThrottled()
+    {
+        // MAAS sends its password with every request: after the first check it costs no hash.
+        var accounts = Accounts(simulate: false, checksPerSecond: 0.1);
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(SignIn.Accepted, (await accounts.VerifyAsync("ops", "right", A)).Outcome);
+        }
+    }
+
+    private RedfishAccounts Accounts(bool simulate, string address = "127.0.0.1", double checksPerSecond = 1)
+    {
+        var options = new RedfishOptions
+        {
+            Address = address, LockoutAttempts = 2, LockoutDuration = TimeSpan.FromMinutes(1), PasswordChecksPerSecond = checksPerSecond,
+        };
         options.Accounts.Add(new RedfishAccountOptions { UserName = "ops", Role = RedfishRole.Operator, PasswordHash = Hash });
         return new RedfishAccounts(Options.Create(options), Options.Create(new SimulationOptions { Enabled = simulate }), _time);
     }

@@ -49,6 +49,25 @@ public sealed class RedfishRateLimitTests
     }
 
     [Fact]
+    public async Task Get_WrongPasswordsPastTheAddresssChecks_429BeforeTheHashAndSessionLoginsToo()
+    {
+        // One password check per 10 s, a burst of one: the second guess is not hashed at all.
+        await using var host = await RedfishHost.StartAsync(new Dictionary<string, string?> { ["Redfish:PasswordChecksPerSecond"] = "0.1" });
+
+        using var first = await host.Client(Operator, "guess1").GetAsync(System1);
+        using var second = await host.Client(Operator, "guess2").GetAsync(System1);
+        using var login = await host.Client(user: null).PostAsync(new Uri("/redfish/v1/SessionService/Sessions", UriKind.Relative),
+            Body($$"""{"UserName":"{{Admin}}","Password":"{{AdminPassword}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), second.Headers.RetryAfter?.Delta);
+        Assert.Empty(second.Headers.WwwAuthenticate);
+        Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
+        Assert.False(login.Headers.Contains("X-Auth-Token"));
+    }
+
+    [Fact]
     public async Task Get_AnonymousFloodFromTheSameAddress_AccountStillServed()
     {
         await using var host = await StartAsync();
