@@ -2,9 +2,9 @@ namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
 /// One token bucket per client, node or slot, so one noisy sender cannot use up another's share.
-/// Bounded: past <c>capacity</c> keys the buckets start over, every key with a full bucket again
-/// (lenient to all, never to one; a sender inventing keys still meets the chassis-wide limit its
-/// caller keeps). Thread-safe.
+/// Bounded: past <c>capacity</c> keys the fullest buckets are forgotten, at least half of them. A
+/// full bucket is as good as a new one, so forgetting it gives nothing away; the senders that are
+/// held back (empty buckets) stay held back, however many keys a flood invents. Thread-safe.
 /// </summary>
 public sealed class KeyedRateLimits(double ratePerSecond, double burst, int capacity, TimeProvider time)
 {
@@ -21,7 +21,7 @@ public sealed class KeyedRateLimits(double ratePerSecond, double burst, int capa
             {
                 if (_buckets.Count >= capacity)
                 {
-                    _buckets.Clear();
+                    ForgetFullest();
                 }
 
                 bucket = new TokenBucket(ratePerSecond, burst, time);
@@ -30,5 +30,16 @@ public sealed class KeyedRateLimits(double ratePerSecond, double burst, int capa
         }
 
         return bucket.TryTake();
+    }
+
+    /// <summary>Every full bucket, and at least half of all, the fullest first: the next half-capacity new keys cost no sweep.</summary>
+    private void ForgetFullest()
+    {
+        var byFill = _buckets.Select(b => (b.Key, b.Value.Fill)).OrderByDescending(b => b.Fill).ToList();
+        var forget = Math.Max((byFill.Count + 1) / 2, byFill.Count(b => b.Fill >= 1));
+        foreach (var (key, _) in byFill.Take(forget))
+        {
+            _buckets.Remove(key);
+        }
     }
 }

@@ -19,13 +19,24 @@ public sealed class TokenBucket
         _last = time.GetTimestamp();
     }
 
+    /// <summary>The tokens there are now, as a share of the burst: 1 for a bucket as good as new.</summary>
+    public double Fill
+    {
+        get
+        {
+            lock (_lock)
+            {
+                Refill();
+                return _tokens / _burst;
+            }
+        }
+    }
+
     public bool TryTake()
     {
         lock (_lock)
         {
-            var now = _time.GetTimestamp();
-            _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_last, now).TotalSeconds * _ratePerSecond));
-            _last = now;
+            Refill();
             if (_tokens < 1)
             {
                 return false;
@@ -34,5 +45,12 @@ public sealed class TokenBucket
             _tokens--;
             return true;
         }
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetTimestamp();
+        _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_last, now).TotalSeconds * _ratePerSecond));
+        _last = now;
     }
 }

@@ -16,7 +16,7 @@ public sealed class RedfishRequestLimit(IOptions<RedfishOptions> options, TimePr
     /// <summary>Seconds until the next request is let through: at least one token a second accrues (the setting's lower bound).</summary>
     public const string RetryAfterSeconds = "1";
 
-    /// <summary>Clients tracked at once; beyond, every bucket starts full again (the connection cap still bounds each address).</summary>
+    /// <summary>Clients tracked at once; beyond, the fullest half is forgotten (<see cref="KeyedRateLimits"/>).</summary>
     private const int MaxClients = 1024;
 
     private readonly KeyedRateLimits _limits = new(options.Value.RequestsPerSecond, options.Value.RequestBurst, MaxClients, time);

@@ -43,4 +43,21 @@ public class FloodBudgetTests
         Assert.Equal(5, other);
         Assert.Equal(2, Enumerable.Range(0, 10).Count(_ => limits.TryTake("flood")));
     }
+
+    [Fact]
+    public void KeyedRateLimits_PastTheCapacity_TheHeldBackStayHeldBackAndTheFullestAreForgotten()
+    {
+        // A flood that invents more keys than the capacity must not win its own empty bucket back.
+        var limits = new KeyedRateLimits(ratePerSecond: 1, burst: 5, capacity: 4, _time);
+        Assert.Equal(5, Enumerable.Range(0, 10).Count(_ => limits.TryTake("flood")));
+        Assert.Equal(2, Enumerable.Range(0, 2).Count(_ => limits.TryTake("operator")));
+
+        var invented = Enumerable.Range(0, 100).Count(i => limits.TryTake($"made-up {i}"));
+
+        Assert.Equal(100, invented);
+        Assert.False(limits.TryTake("flood"));
+
+        // Each made-up key is left fuller (4 of 5) than the operator's (3 of 5): the operator keeps its own count.
+        Assert.Equal(3, Enumerable.Range(0, 10).Count(_ => limits.TryTake("operator")));
+    }
 }
