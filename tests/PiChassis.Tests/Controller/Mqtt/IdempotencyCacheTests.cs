@@ -26,6 +26,18 @@ public class IdempotencyCacheTests
     }
 
     [Fact]
+    public void GetOrStart_SameRequestLaidOutAnew_RepeatedAndAnotherValueReused()
+    {
+        var cache = new IdempotencyCache(_time);
+        cache.GetOrStart("", "a", "power", """{"id":"a","targets":"slot:1","state":"on"}"""u8, () => Task.FromResult(Array.Empty<byte>()), out _);
+
+        Assert.Equal(IdempotencyOutcome.Repeated,
+            cache.GetOrStart("", "a", "power", "{ \"state\": \"on\",\n  \"id\": \"a\", \"targets\": \"slot:\\u0031\" }"u8, () => throw new InvalidOperationException("must not run"), out _));
+        Assert.Equal(IdempotencyOutcome.Reused,
+            cache.GetOrStart("", "a", "power", """{"id":"a","targets":"slot:1","state":"off"}"""u8, () => throw new InvalidOperationException("must not run"), out _));
+    }
+
+    [Fact]
     public void GetOrStart_WhileTheFirstIsStillRunning_SharesItsResponse()
     {
         var cache = new IdempotencyCache(_time);
