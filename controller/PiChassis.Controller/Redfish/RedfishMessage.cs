@@ -20,6 +20,9 @@ public sealed record RedfishMessage(string Id, string Text, string Severity, str
     public static RedfishMessage PropertyValueTypeError(string value, string property) =>
         new("PropertyValueTypeError", $"The value {value} for the property {property} is not a type that the property can accept.", "Warning", "Correct the value for the property in the request body and resubmit the request if the operation failed.", value, property);
 
+    public static RedfishMessage PropertyValueFormatError(string value, string property) =>
+        new("PropertyValueFormatError", $"The value {value} for the property {property} is not a format that the property can accept.", "Warning", "Correct the value for the property in the request body and resubmit the request if the operation failed.", value, property);
+
     public static RedfishMessage PropertyMissing(string property) =>
         new("PropertyMissing", $"The property {property} is a required property and must be included in the request.", "Warning", "Ensure that the property is in the request body and has a valid value and resubmit the request if the operation failed.", property);
 

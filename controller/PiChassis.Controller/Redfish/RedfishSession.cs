@@ -13,7 +13,13 @@ public sealed class RedfishSession(string id, string token, string userName, Red
 
     public RedfishRole Role { get; } = role;
 
+    /// <summary>The longest <see cref="Context"/> kept: a label, not storage.</summary>
+    public const int MaxContextLength = 256;
+
     public DateTimeOffset Created { get; } = created;
+
+    /// <summary>What the client asked to keep with its session (Redfish's <c>Context</c>, e.g. which tool signed in); null when none.</summary>
+    public string? Context { get; init; }
 
     /// <summary>Set under the sessions' lock only.</summary>
     public DateTimeOffset LastUsed { get; set; } = created;

@@ -24,7 +24,7 @@ public sealed class RedfishSessions(IOptions<RedfishOptions> options, TimeProvid
     public int PerAccount { get; } = Math.Max(1, options.Value.MaxSessions / 4);
 
     /// <summary>A new session; null when <see cref="Max"/> are open, or <see cref="PerAccount"/> of <paramref name="userName"/>'s.</summary>
-    public RedfishSession? Create(string userName, RedfishRole role)
+    public RedfishSession? Create(string userName, RedfishRole role, string? clientContext = null)
     {
         lock (_lock)
         {
@@ -39,7 +39,10 @@ public sealed class RedfishSessions(IOptions<RedfishOptions> options, TimeProvid
                 Base64Url(RandomNumberGenerator.GetBytes(32)),
                 userName,
                 role,
-                time.GetUtcNow());
+                time.GetUtcNow())
+            {
+                Context = clientContext,
+            };
             _byToken[session.Token] = session;
             return session;
         }

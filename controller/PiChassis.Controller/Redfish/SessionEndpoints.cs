@@ -52,9 +52,10 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
 
         string? user = null;
         string? password = null;
+        string? clientContext = null;
         foreach (var property in body.RootElement.EnumerateObject())
         {
-            if (property.Name is not ("UserName" or "Password"))
+            if (property.Name is not ("UserName" or "Password" or "Context"))
             {
                 await RedfishResponse.ErrorAsync(context, StatusCodes.Status400BadRequest, RedfishMessage.PropertyUnknown(property.Name));
                 return;
@@ -67,7 +68,26 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
                 return;
             }
 
-            (user, password) = property.Name == "UserName" ? (property.Value.GetString(), password) : (user, property.Value.GetString());
+            var text = property.Value.GetString();
+            if (property.Name == "UserName")
+            {
+                user = text;
+            }
+            else if (property.Name == "Password")
+            {
+                password = text;
+            }
+            else
+            {
+                clientContext = text;
+            }
+        }
+
+        if (clientContext is { Length: > RedfishSession.MaxContextLength })
+        {
+            await RedfishResponse.ErrorAsync(context, StatusCodes.Status400BadRequest,
+                RedfishMessage.PropertyValueFormatError($"(more than {RedfishSession.MaxContextLength} characters)", "Context"));
+            return;
         }
 
         if (user is null || password is null)
@@ -90,7 +110,7 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
             return;
         }
 
-        if (sessions.Create(user, role) is not { } session)
+        if (sessions.Create(user, role, clientContext) is not { } session)
         {
             await RedfishResponse.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
                 RedfishMessage.SessionLimitExceeded($"at most {sessions.PerAccount} sessions per account and {sessions.Max} in all"));
@@ -128,15 +148,26 @@ public sealed class SessionEndpoints(RedfishAccounts accounts, RedfishSessions s
     private static Task NotFoundAsync(HttpContext context) =>
         RedfishResponse.ErrorAsync(context, StatusCodes.Status404NotFound, RedfishMessage.ResourceNotFound("Session", context.Request.RouteValues["id"] as string ?? ""));
 
-    private static JsonObject Resource(RedfishSession session) => new()
+    private static JsonObject Resource(RedfishSession session)
     {
-        ["@odata.id"] = session.Uri,
-        ["@odata.type"] = RedfishSchemas.Session,
-        ["Id"] = session.Id,
-        ["Name"] = "User Session",
-        ["UserName"] = session.UserName,
-        ["Password"] = null,
-        ["SessionType"] = "Redfish",
-        ["CreatedTime"] = session.Created.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
-    };
+        var resource = new JsonObject
+        {
+            ["@odata.id"] = session.Uri,
+            ["@odata.type"] = RedfishSchemas.Session,
+            ["Id"] = session.Id,
+            ["Name"] = "User Session",
+            ["UserName"] = session.UserName,
+            ["Password"] = null,
+            ["SessionType"] = "Redfish",
+            ["CreatedTime"] = session.Created.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+        };
+
+        // Only where the client gave one, as it gave it.
+        if (session.Context is { } clientContext)
+        {
+            resource["Context"] = clientContext;
+        }
+
+        return resource;
+    }
 }

@@ -154,6 +154,26 @@ public sealed class RedfishAuthTests
     }
 
     [Fact]
+    public async Task Session_WithAContext_KeptAndShownAndAnOverlongOneRefused()
+    {
+        await using var host = await StartAsync();
+        var sessions = new Uri("/redfish/v1/SessionService/Sessions", UriKind.Relative);
+
+        using var created = await host.Client(user: null).PostAsync(sessions,
+            Body($$"""{"UserName":"{{Operator}}","Password":"{{Password}}","Context":"ironic conductor 2"}"""));
+        using var overlong = await host.Client(user: null).PostAsync(sessions,
+            Body($$"""{"UserName":"{{Operator}}","Password":"{{Password}}","Context":"{{new string('x', 257)}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("ironic conductor 2", (await JsonAsync(created))["Context"]!.GetValue<string>());
+        using var read = await host.Client().GetAsync(created.Headers.Location!);
+        Assert.Equal("ironic conductor 2", (await JsonAsync(read))["Context"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, overlong.StatusCode);
+        Assert.Equal("Base.1.18.0.PropertyValueFormatError", await MessageIdAsync(overlong));
+        Assert.False(overlong.Headers.Contains("X-Auth-Token"));
+    }
+
+    [Fact]
     public async Task Session_WrongPassword_Unauthorized()
     {
         await using var host = await StartAsync();

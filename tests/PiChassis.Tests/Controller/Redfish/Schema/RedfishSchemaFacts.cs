@@ -70,6 +70,7 @@ internal static class RedfishSchemaFacts
         ["#Session.v1_7_0.Session"] =
         [
             .. Resource(), new("UserName", K.String, Nullable: true), new("Password", K.String, Nullable: true), new("CreatedTime", K.String),
+            new("Context", K.String),
             Rule.Enum("SessionType", "HostConsole", "ManagerConsole", "IPMI", "KVMIP", "OEM", "Redfish", "VirtualMedia", "WebUI", "OutboundConnection"),
         ],
         ["#AccountService.v1_13_0.AccountService"] =
