@@ -4,10 +4,10 @@ namespace PiChassis.Controller.Mqtt;
 
 /// <summary>
 /// Remembers each request's response for ten minutes, per client and id: the same request again
-/// (same verb, same content, however laid out) gets the first response (even while the first is still being worked
-/// on) and nothing is done twice; the id reused for another verb or content is refused, so one
-/// client's ids never answer another's requests and a status never answers a power off. Bounded,
-/// so a flood of fresh ids cannot grow it without end: the oldest are forgotten first.
+/// (same verb, same content, however laid out) gets the first response (even while the first is
+/// still being worked on) and nothing is done twice; the id reused for another verb or content is
+/// refused, so one client's ids never answer another's requests and a status never answers a power
+/// off. Bounded, so a flood of fresh ids cannot grow it without end: the oldest are forgotten first.
 /// </summary>
 public sealed class IdempotencyCache(TimeProvider time, int capacity = 10_000)
 {

@@ -24,7 +24,7 @@ public sealed class RedfishAccounts : IDisposable
     /// <summary>Logins waiting for the slow hash at most; more are answered "busy" (503) at once.</summary>
     public const int MaxHashesWaiting = 16;
 
-    /// <summary>Client addresses whose password checks are counted at once; beyond, every count starts again.</summary>
+    /// <summary>Client addresses whose password checks are counted at once; beyond, the fullest counts are forgotten.</summary>
     private const int MaxAddresses = 1024;
 
     // The development account's hash is made at start: a cheap one, since its password is public anyway.
@@ -87,16 +87,17 @@ public sealed class RedfishAccounts : IDisposable
         }
     }
 
+    /// <summary>Seconds a client answered <see cref="SignIn.Throttled"/> waits before its next password check is let through.</summary>
+    public string RetryAfterSeconds => ((int)Math.Ceiling(1 / _options.PasswordChecksPerSecond)).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Checks a login from <paramref name="client"/> (null when unknown: such clients share one count); after
     /// <see cref="RedfishOptions.LockoutAttempts"/> failures in a row from that address the account is
     /// locked out for that address. The slow hashes run one at a time, and at most <see cref="MaxHashesWaiting"/> wait
     /// (beyond: <see cref="SignIn.Busy"/>): a flood of logins takes one core at most, and never
-    /// fills the thread pool the engine loop and sampling run on.
+    /// fills the thread pool the engine loop and sampling run on. Each address may cause
+    /// <see cref="RedfishOptions.PasswordChecksPerSecond"/> hashes (beyond: <see cref="SignIn.Throttled"/>).
     /// </summary>
-    /// <summary>Seconds a client answered <see cref="SignIn.Throttled"/> waits before its next password check is let through.</summary>
-    public string RetryAfterSeconds => ((int)Math.Ceiling(1 / _options.PasswordChecksPerSecond)).ToString(CultureInfo.InvariantCulture);
-
     public async Task<(SignIn Outcome, RedfishRole Role)> VerifyAsync(string userName, string password, IPAddress? client)
     {
         var address = client ?? IPAddress.None;
