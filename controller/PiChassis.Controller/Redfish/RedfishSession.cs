@@ -5,6 +5,9 @@ namespace PiChassis.Controller.Redfish;
 /// <summary>A signed-in session: its public <see cref="Id"/> (in its URI) and its secret <see cref="Token"/> (X-Auth-Token).</summary>
 public sealed class RedfishSession(string id, string token, string userName, RedfishRole role, DateTimeOffset created)
 {
+    /// <summary>The longest <see cref="Context"/> kept: a label, not storage.</summary>
+    public const int MaxContextLength = 256;
+
     public string Id { get; } = id;
 
     public string Token { get; } = token;
@@ -12,9 +15,6 @@ public sealed class RedfishSession(string id, string token, string userName, Red
     public string UserName { get; } = userName;
 
     public RedfishRole Role { get; } = role;
-
-    /// <summary>The longest <see cref="Context"/> kept: a label, not storage.</summary>
-    public const int MaxContextLength = 256;
 
     public DateTimeOffset Created { get; } = created;
 
