@@ -99,9 +99,7 @@ public sealed class HostedController : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // One stop in a full run outlasted 20 s while dozens of controllers ran in this process (a test
-        // class's cleanup failed on it, cause not found); a minute still tells a hang.
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await _host.StopAsync(limit.Token);
         _host.Dispose();
         Directory.Delete(DataDir, recursive: true);
