@@ -81,6 +81,12 @@ public sealed partial class PowerEngineLoop : IHostedService
         {
             await _loop.WaitAsync(cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown time is up (other services may have spent it): stopping goes on
+            // without the loop's last steps rather than failing the whole stop.
+            LogStopTimedOut();
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A faulted loop has been reported by the supervisor; stopping goes on.
@@ -196,6 +202,9 @@ public sealed partial class PowerEngineLoop : IHostedService
             throw;
         }
     }
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "The power engine loop had not finished its queued work when the shutdown time ran out; stopping without it")]
+    private partial void LogStopTimedOut();
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Critical, Message = "The power engine loop failed and has stopped: protection no longer runs")]
     private partial void LogLoopFaulted(Exception exception);
