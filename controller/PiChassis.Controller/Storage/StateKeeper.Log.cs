@@ -12,6 +12,10 @@ public sealed partial class StateKeeper
         Message = "Restored {Slots} slot(s) from the store ({Status}), which keeps no energy counters yet; the previous run's stop was {PreviousStop}")]
     private partial void LogStartedWithoutEnergy(int slots, StoreStatus status, PreviousStop previousStop);
 
+    [LoggerMessage(EventId = 313, Level = LogLevel.Warning,
+        Message = "The energy counters' last flush has waited {Waited} for the disk; no other starts until it is written")]
+    private partial void LogFlushStalled(TimeSpan waited);
+
     [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The power engine has stopped: its state could not be written")]
     private partial void LogLoopStopped();
 }

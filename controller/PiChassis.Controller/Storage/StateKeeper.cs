@@ -24,6 +24,8 @@ public sealed partial class StateKeeper : PeriodicService
     private readonly Lock _saving = new();
     private readonly Dictionary<int, PersistedSlot> _written = [];
     private Task _periodic = Task.CompletedTask;
+    private long _periodicStarted;
+    private bool _periodicStalled;
     private long _reads;
     private long _saved;
 
@@ -61,8 +63,28 @@ public sealed partial class StateKeeper : PeriodicService
         }
     }
 
-    /// <summary>Starts a flush; its write completes off the engine loop.</summary>
-    public override void Tick() => _periodic = FlushAsync();
+    /// <summary>
+    /// Starts a flush; its write completes off the engine loop. While the last one still waits for the
+    /// disk (an SD card's sync that stalls), none is added behind it: the next one after it writes
+    /// newer counters, and nothing piles up in memory or holds a thread meanwhile.
+    /// </summary>
+    public override void Tick()
+    {
+        if (!_periodic.IsCompleted)
+        {
+            if (!_periodicStalled)
+            {
+                _periodicStalled = true;
+                LogFlushStalled(_time.GetElapsedTime(_periodicStarted));
+            }
+
+            return;
+        }
+
+        _periodicStalled = false;
+        _periodicStarted = _time.GetTimestamp();
+        _periodic = FlushAsync();
+    }
 
     /// <summary>Writes any slot state not yet written and the energy counters; callable on its own, so tests need no timer.</summary>
     public Task<bool> FlushAsync() => FlushAsync(stopping: false);
@@ -86,6 +108,7 @@ public sealed partial class StateKeeper : PeriodicService
                 Save(engine.Persisted());
                 return (++_reads, engine.Energy.Day, engine.Energy.All, _time.GetUtcNow());
             });
+            Task<bool> saved;
             lock (_saving)
             {
                 if (read < _saved)
@@ -93,9 +116,12 @@ public sealed partial class StateKeeper : PeriodicService
                     return true;
                 }
 
+                // Queued under the lock, so the writer takes the reads in order; waited for outside it.
                 _saved = read;
-                return _store.SaveEnergy(day, energy, at);
+                saved = _store.SaveEnergyAsync(day, energy, at);
             }
+
+            return await saved;
         }
         catch (InvalidOperationException)
         {

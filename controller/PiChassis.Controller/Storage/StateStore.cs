@@ -43,11 +43,11 @@ public sealed class StateStore(StoreDatabase database)
         });
     }
 
-    /// <summary>Saves the counters of <paramref name="day"/> (local date) and syncs the disk, earlier commits included.</summary>
-    public bool SaveEnergy(DateOnly day, IEnumerable<SlotEnergy> energy, DateTimeOffset at)
+    /// <summary>Queues the counters of <paramref name="day"/> (local date); completes once they and every earlier commit are on the disk.</summary>
+    public Task<bool> SaveEnergyAsync(DateOnly day, IEnumerable<SlotEnergy> energy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(energy);
-        return database.Write("energy counters", transaction =>
+        return database.WriteAsync("energy counters", transaction =>
         {
             foreach (var slot in energy)
             {

@@ -110,12 +110,20 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
     /// </summary>
     /// <param name="syncToDisk">Wait until this and every earlier commit is on the disk.</param>
     /// <param name="committed">Runs on the writer once the write is in the file.</param>
-    public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false, Action? committed = null)
+    public bool Write(string what, Action<SqliteTransaction> write, bool syncToDisk = false, Action? committed = null) =>
+        WriteAsync(what, write, syncToDisk, committed).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="Write"/>, without holding the caller's thread while the disk works: queued in order
+    /// at once, completed when committed. What waits on a disk that stalls for minutes must not hold
+    /// threads the engine loop and the sampler need.
+    /// </summary>
+    public Task<bool> WriteAsync(string what, Action<SqliteTransaction> write, bool syncToDisk = false, Action? committed = null)
     {
         ArgumentNullException.ThrowIfNull(write);
         if (_disposed)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
         var record = new StoreRecord(what, write, committed);
@@ -123,12 +131,12 @@ public sealed partial class StoreDatabase : IDisposable, IStepWrites
         {
             _step!.Records.Add(record);
             _step.SyncToDisk |= syncToDisk;
-            return true;
+            return Task.FromResult(true);
         }
 
         var batch = new StoreBatch(syncToDisk, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         batch.Records.Add(record);
-        return Enqueue(batch) && batch.Done!.Task.GetAwaiter().GetResult();
+        return Enqueue(batch) ? batch.Done!.Task : Task.FromResult(false);
     }
 
     /// <summary>Completes when everything handed over before the call is committed (or given up).</summary>

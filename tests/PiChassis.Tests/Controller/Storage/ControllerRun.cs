@@ -27,7 +27,8 @@ internal sealed class ControllerRun
         IReadOnlyList<RestorePolicy>? restore = null,
         Microsoft.Extensions.Logging.ILogger? storeLogger = null,
         IStoreFaults? storeFaults = null,
-        Action<PowerOptions>? power = null)
+        Action<PowerOptions>? power = null,
+        Microsoft.Extensions.Logging.ILogger<StateKeeper>? keeperLogger = null)
     {
         _steady = steady;
         time ??= steady;
@@ -37,7 +38,7 @@ internal sealed class ControllerRun
         Journal = new SqliteEventJournal(Database, Storage.JournalMaxAge, Storage.JournalMaxEvents);
         Rig = new EngineRig(time, Journal, relays, restore, power, powerOns: new StoredPowerOns(Database));
         Loop = new PowerEngineLoop(Rig.Engine, _hub, NullLogger<PowerEngineLoop>.Instance, Database, time);
-        Keeper = new StateKeeper(new StateStore(Database), Loop, Microsoft.Extensions.Options.Options.Create(Storage), time, NullLogger<StateKeeper>.Instance);
+        Keeper = new StateKeeper(new StateStore(Database), Loop, Microsoft.Extensions.Options.Options.Create(Storage), time, keeperLogger ?? NullLogger<StateKeeper>.Instance);
     }
 
     public StorageOptions Storage { get; }

@@ -27,7 +27,7 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
-    public void Load_AfterSaves_GivesBackEverySlotFieldAndTheEnergyOfTheDay()
+    public async Task Load_AfterSaves_GivesBackEverySlotFieldAndTheEnergyOfTheDay()
     {
         var fault = new SlotFault(FaultCodes.StuckRelay, "0.40 A flows with the relay open", new DateTimeOffset(2026, 11, 27, 22, 15, 3, TimeSpan.Zero).AddTicks(7));
         PersistedSlot[] slots =
@@ -43,7 +43,7 @@ public sealed class StateStoreTests : IDisposable
             var store = new StateStore(database);
             Assert.True(store.SaveSlots(slots, _time.GetUtcNow()));
             Assert.True(store.SaveSlots([slots[0] with { RelayCycles = 13 }], _time.GetUtcNow()));
-            Assert.True(store.SaveEnergy(day, energy, _time.GetUtcNow()));
+            Assert.True(await store.SaveEnergyAsync(day, energy, _time.GetUtcNow()));
         }
 
         using var reopened = StoreDatabase.Open(_dir.Path, _time, NullLogger.Instance);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PiChassis.Controller.Engine;
 using PiChassis.Controller.Storage;
@@ -49,6 +50,37 @@ public sealed class StoreStallTests : IDisposable
         Assert.Contains(events, e => e.Type == EventTypes.FaultTrip && e.Slot == 1);
         Assert.Contains(events, e => e.Type == EventTypes.PowerOff && e.Slot == 2);
         Assert.Equal(run.Rig.Events.LastSeq, run.Journal.LastSeq);
+        await run.StopAsync();
+    }
+
+    [Fact]
+    public async Task EnergyFlush_CommitStuckForManyPeriods_NoOtherFlushStartsAndTheNextOneAfterItLands()
+    {
+        var relays = EngineRig.RelaysFound(true, true);
+        var log = new FakeLogger<StateKeeper>();
+        var run = new ControllerRun(_dir.Path, _time, relays, storeFaults: _store, keeperLogger: log);
+        await run.StartAsync();
+        await run.RunAsync(TimeSpan.FromSeconds(1), Interval);
+
+        _store.Stick();
+        run.Keeper.Tick();
+        Assert.True(_store.Entered.Wait(Wait), "the energy flush was not committed");
+        var stalled = run.Keeper.WhenIdleAsync();
+
+        // A minute of sweeps: the keeper's timer comes due six times while its flush waits for the disk.
+        await run.SweepAsync(TimeSpan.FromMinutes(1), Interval);
+
+        Assert.Same(stalled, run.Keeper.WhenIdleAsync());
+        Assert.False(stalled.IsCompleted);
+        Assert.Single(log.Collector.GetSnapshot(), r => r.Id.Id == 313);
+
+        _store.Unstick();
+        await stalled.WaitAsync(Wait);
+        run.Keeper.Tick();
+        await run.Keeper.WhenIdleAsync().WaitAsync(Wait);
+        var counted = await run.OnLoopAsync(e => e.Energy.All.Sum(s => s.LifetimeWh));
+        Assert.True(counted > 0);
+        Assert.Equal(counted, new StateStore(run.Database).Load().Energy.Sum(s => s.LifetimeWh), precision: 9);
         await run.StopAsync();
     }
 
