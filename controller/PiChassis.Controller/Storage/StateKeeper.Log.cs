@@ -13,7 +13,7 @@ public sealed partial class StateKeeper
     private partial void LogStartedWithoutEnergy(int slots, StoreStatus status, PreviousStop previousStop);
 
     [LoggerMessage(EventId = 313, Level = LogLevel.Warning,
-        Message = "The energy counters' last flush has waited {Waited} for the disk; no other starts until it is written")]
+        Message = "The energy counters' flush has waited {Waited} for the disk; the next one starts once it is written")]
     private partial void LogFlushStalled(TimeSpan waited);
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The power engine has stopped: its state could not be written")]

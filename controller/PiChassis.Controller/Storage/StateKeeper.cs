@@ -23,9 +23,11 @@ public sealed partial class StateKeeper : PeriodicService
     private readonly ILogger<StateKeeper> _logger;
     private readonly Lock _saving = new();
     private readonly Dictionary<int, PersistedSlot> _written = [];
+    private readonly Lock _ticking = new();
     private Task _periodic = Task.CompletedTask;
-    private long _periodicStarted;
-    private bool _periodicStalled;
+    private bool _flushing;
+    private bool _due;
+    private long _flushStarted;
     private long _reads;
     private long _saved;
 
@@ -65,25 +67,28 @@ public sealed partial class StateKeeper : PeriodicService
 
     /// <summary>
     /// Starts a flush; its write completes off the engine loop. While the last one still waits for the
-    /// disk (an SD card's sync that stalls), none is added behind it: the next one after it writes
-    /// newer counters, and nothing piles up in memory or holds a thread meanwhile.
+    /// disk (an SD card's sync that stalls), ticks add no other behind it: one more runs once it is
+    /// written, with the counters of then, so nothing piles up in memory or holds a thread meanwhile.
     /// </summary>
     public override void Tick()
     {
-        if (!_periodic.IsCompleted)
+        lock (_ticking)
         {
-            if (!_periodicStalled)
+            if (_flushing)
             {
-                _periodicStalled = true;
-                LogFlushStalled(_time.GetElapsedTime(_periodicStarted));
+                if (!_due)
+                {
+                    _due = true;
+                    LogFlushStalled(_time.GetElapsedTime(_flushStarted));
+                }
+
+                return;
             }
 
-            return;
+            _flushing = true;
         }
 
-        _periodicStalled = false;
-        _periodicStarted = _time.GetTimestamp();
-        _periodic = FlushAsync();
+        _periodic = FlushWhileDueAsync();
     }
 
     /// <summary>Writes any slot state not yet written and the energy counters; callable on its own, so tests need no timer.</summary>
@@ -91,6 +96,25 @@ public sealed partial class StateKeeper : PeriodicService
 
     /// <summary>Waits for the periodic flush under way, e.g. before a test ends a run as a crash would.</summary>
     internal Task WhenIdleAsync() => _periodic;
+
+    private async Task FlushWhileDueAsync()
+    {
+        while (true)
+        {
+            _flushStarted = _time.GetTimestamp();
+            await FlushAsync();
+            lock (_ticking)
+            {
+                if (!_due)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                _due = false;
+            }
+        }
+    }
 
     // The counters are read on the loop; the synced write happens off it. Reads are numbered in loop
     // order, so a flush that is overtaken never writes older counters over newer ones.
