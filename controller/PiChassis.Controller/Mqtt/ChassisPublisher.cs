@@ -27,6 +27,13 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     /// <summary>Queued publishing work at most.</summary>
     public const int MaxQueued = 256;
 
+    /// <summary>
+    /// What is queued at a stop is published for this long at most: a broker that stopped answering
+    /// (each publish waits up to 10 s for it) must not hold the stop past systemd's 30 s and lose the
+    /// store's last flush to its kill.
+    /// </summary>
+    public static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(5);
+
     private readonly Channel<Func<Task>> _work = Channel.CreateBounded<Func<Task>>(
         new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -52,6 +59,7 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     private int _eventsPending;
     private ITimer? _timer;
     private Task? _run;
+    private volatile bool _abandoned;
 
     public ChassisPublisher(
         MqttConnection connection,
@@ -106,7 +114,8 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
         _run = Task.Run(RunAsync, CancellationToken.None);
     }
 
-    public async Task StopAsync()
+    /// <summary>Stops publishing once what is queued is out, or after <see cref="DrainTime"/> (or <paramref name="cancellationToken"/>) without it.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         _connection.Connected -= OnConnected;
         _loop.Engine.StateChanged -= OnStateChanged;
@@ -119,9 +128,20 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
         }
 
         _work.Writer.TryComplete();
-        if (_run is not null)
+        if (_run is not { IsCompleted: false } run || _abandoned)
         {
-            await _run;
+            return;
+        }
+
+        try
+        {
+            await run.WaitAsync(DrainTime, _time, cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // The publish under way ends at its own timeout; nothing queued starts after it.
+            _abandoned = true;
+            LogDrainCut(_work.Reader.Count + 1);
         }
     }
 
@@ -186,6 +206,11 @@ public sealed partial class ChassisPublisher : IAsyncDisposable
     {
         await foreach (var work in _work.Reader.ReadAllAsync())
         {
+            if (_abandoned)
+            {
+                return;
+            }
+
             await RunSafelyAsync(work);
             if (Volatile.Read(ref _signalled) == 1)
             {

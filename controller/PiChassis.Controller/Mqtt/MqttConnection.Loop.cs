@@ -108,8 +108,9 @@ public sealed partial class MqttConnection
                 LogStopFailed(inner.Message);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Stopping: a ping under way ends however the client ends it (MQTTnet says "timed out", not "cancelled").
         }
     }
 

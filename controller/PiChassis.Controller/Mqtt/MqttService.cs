@@ -43,7 +43,7 @@ public sealed partial class MqttService(
         await connection.StartAsync();
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => publisher.StopAsync();
+    public Task StoppingAsync(CancellationToken cancellationToken) => publisher.StopAsync(cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

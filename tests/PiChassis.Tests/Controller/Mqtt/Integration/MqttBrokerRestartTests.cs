@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PiChassis.Controller.Engine;
 using PiChassis.Controller.Mqtt;
 using PiChassis.Tests.Controller.Mqtt.Support;
 
@@ -42,6 +43,32 @@ public sealed class MqttBrokerRestartTests
         var state = await MosquittoClients.SubscribeAsync(broker.Port, ["pichassis/sim/slot/3/state"], 1);
         Assert.Equal("fault", (string?)JsonNode.Parse(state.Lines.Single().Split(' ', 2)[1])!["phase"]);
         Assert.Equal(2, controller.Logged(ChassisPublisher.OnlineEventId));
+    }
+
+    [Fact]
+    public async Task Stop_BrokerHangs_PublishingCutAfterItsDrainTimeAndTheStopGoesOn()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var controller = await HostedController.StartAsync(broker.Port);
+        var logs = controller.Logs;
+        await using (var observer = await TestMqttClient.ConnectAsync(broker.Port, "hang-observer", "pichassis/sim/status"))
+        {
+            Assert.NotNull(await observer.WaitForAsync("pichassis/sim/status", p => p == "online", Patience));
+        }
+
+        await broker.FreezeAsync();
+        try
+        {
+            // A slot state to publish at QoS 1, whose acknowledgement never comes, then the stop.
+            Assert.True((await controller.Loop.ExecuteAsync(new SlotCommand(2, SlotAction.ForceOff, CommandOrigin.Remote, "test"))).Ok);
+            await controller.DisposeAsync();
+        }
+        finally
+        {
+            await broker.ThawAsync();
+        }
+
+        Assert.Single(logs.GetSnapshot(), r => r.Id.Id == ChassisPublisher.DrainCutEventId);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -71,6 +71,12 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>Freezes Mosquitto (SIGSTOP): its connections stay open and nothing is answered, as a broker host that hangs.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a frozen Mosquitto go on (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false } process)
@@ -81,6 +87,12 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
         _process?.Dispose();
         Directory.Delete(Dir, recursive: true);
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("mosquitto was not started");
+        await ProcessRunner.RunAsync("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(5));
     }
 
     private async Task<string> WritePasswordsAsync(IReadOnlyDictionary<string, string> users)
