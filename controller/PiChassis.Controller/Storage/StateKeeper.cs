@@ -99,19 +99,29 @@ public sealed partial class StateKeeper : PeriodicService
 
     private async Task FlushWhileDueAsync()
     {
-        while (true)
+        var flushing = true;
+        try
         {
-            _flushStarted = _time.GetTimestamp();
-            await FlushAsync();
-            lock (_ticking)
+            while (flushing)
             {
-                if (!_due)
+                _flushStarted = _time.GetTimestamp();
+                await FlushAsync();
+                lock (_ticking)
                 {
-                    _flushing = false;
-                    return;
+                    flushing = _flushing = _due;
+                    _due = false;
                 }
-
-                _due = false;
+            }
+        }
+        finally
+        {
+            if (flushing)
+            {
+                // A flush that threw must not keep the ticks after it from flushing.
+                lock (_ticking)
+                {
+                    _flushing = _due = false;
+                }
             }
         }
     }
